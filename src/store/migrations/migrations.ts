@@ -1,0 +1,12 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { Dialect } from '../store-dialect.js';
+import { initialMigration } from './0001-initial.migration.js';
+
+/** Every migration in order; names sort by their number. */
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return { '0001-initial': initialMigration(dialect) };
+    },
+  };
+}

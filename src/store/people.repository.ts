@@ -1,0 +1,89 @@
+import { sql } from 'kysely';
+import type { Executor } from './bulk-writer.js';
+import type { NewPerson, PersonRow } from './schema.js';
+
+export type PersonPatch = Partial<
+  Pick<PersonRow, 'display_name' | 'first_name' | 'last_name' | 'company' | 'title' | 'location' | 'connected_at'>
+>;
+
+/** People: everyone in the book, and the owner ("me"). */
+export const peopleRepository = {
+  async insert(db: Executor, person: NewPerson): Promise<number> {
+    const row = await db.insertInto('people').values(person).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  async update(db: Executor, id: number, patch: PersonPatch, now: number): Promise<void> {
+    if (Object.keys(patch).length === 0) return;
+    await db
+      .updateTable('people')
+      .set({ ...patch, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async get(db: Executor, id: number): Promise<PersonRow | undefined> {
+    return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async getMany(db: Executor, ids: readonly number[]): Promise<PersonRow[]> {
+    const rows: PersonRow[] = [];
+    for (const chunk of chunks(ids, 500)) {
+      rows.push(...(await db.selectFrom('people').selectAll().where('id', 'in', chunk).execute()));
+    }
+    return rows;
+  },
+
+  /** Every contact (not the owner). */
+  async listContacts(db: Executor): Promise<PersonRow[]> {
+    return db.selectFrom('people').selectAll().where('is_owner', '=', 0).orderBy('id').execute();
+  },
+
+  async owner(db: Executor): Promise<PersonRow | undefined> {
+    return db.selectFrom('people').selectAll().where('is_owner', '=', 1).orderBy('id').executeTakeFirst();
+  },
+
+  /** Contacts whose name contains `text`, ignoring ASCII case (SQLite's lower() folds ASCII only). */
+  async searchByName(db: Executor, text: string): Promise<PersonRow[]> {
+    const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return db
+      .selectFrom('people')
+      .selectAll()
+      .where('is_owner', '=', 0)
+      // SQLite has no default LIKE escape character; name one so both dialects agree.
+      .where(sql<boolean>`lower(display_name) like ${pattern} escape '\\'`)
+      .orderBy('id')
+      .execute();
+  },
+
+  async count(db: Executor): Promise<number> {
+    const row = await db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('is_owner', '=', 0)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  /** How many contacts work at each company (lower-cased), for the structure term. */
+  async companySizes(db: Executor): Promise<Map<string, number>> {
+    const rows = await db
+      .selectFrom('people')
+      .select((eb) => [eb.fn('lower', ['company']).as('company'), eb.fn.countAll<number>().as('n')])
+      .where('is_owner', '=', 0)
+      .where('company', 'is not', null)
+      .where('company', '!=', '')
+      .groupBy((eb) => eb.fn('lower', ['company']))
+      .execute();
+    return new Map(rows.map((r) => [String(r.company), Number(r.n)]));
+  },
+
+  async deleteMany(db: Executor, ids: readonly number[]): Promise<void> {
+    for (const chunk of chunks(ids, 500)) await db.deleteFrom('people').where('id', 'in', chunk).execute();
+  },
+};
+
+/** Splits a list for IN (…) clauses that stay within every database's parameter limit. */
+export function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}

@@ -1,0 +1,134 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * The one schema, shared by SQLite and PostgreSQL. Timestamps are integer milliseconds
+ * since the Unix epoch (UTC) in both, so no dialect's date handling leaks into the domain.
+ */
+
+export interface ImportsTable {
+  id: Generated<number>;
+  source: string;
+  label: string;
+  content_hash: string | null;
+  status: 'running' | 'done' | 'failed' | 'undone';
+  started_at: number;
+  finished_at: number | null;
+  /** JSON: ImportCounts. */
+  counts: string | null;
+  /** JSON: FileReport[]. */
+  report: string | null;
+  error: string | null;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  display_name: string;
+  first_name: string | null;
+  last_name: string | null;
+  company: string | null;
+  title: string | null;
+  location: string | null;
+  /** JSON array of strings. */
+  tags: string;
+  relationship_type: string;
+  cadence_days: number | null;
+  connected_at: number | null;
+  is_owner: number;
+  /** The import that created this person; null when created by hand. */
+  import_id: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface IdentitiesTable {
+  id: Generated<number>;
+  person_id: number;
+  network: string;
+  key: string;
+  handle: string | null;
+  external_id: string | null;
+  profile_url: string | null;
+  display_name: string | null;
+  import_id: number | null;
+  created_at: number;
+}
+
+/** Which imports saw which identity, so undoing one import keeps what another still needs. */
+export interface IdentitySightingsTable {
+  import_id: number;
+  identity_id: number;
+}
+
+export interface InteractionsTable {
+  id: Generated<number>;
+  source: string;
+  external_id: string;
+  import_id: number | null;
+  occurred_at: number;
+  channel: string;
+  network: string;
+  direction: string;
+  audience: string;
+  length: number | null;
+  thread_id: string | null;
+  snippet: string | null;
+  /** What was logged by hand (coffee, lunch…); null for imported touches. */
+  activity: string | null;
+  note: string | null;
+  created_at: number;
+}
+
+/**
+ * Who took part in an interaction. `person_id` and `occurred_at` are copied here so that
+ * the recent-window scan behind Today reads one index; merges move `person_id` along.
+ */
+export interface InteractionParticipantsTable {
+  interaction_id: number;
+  person_id: number;
+  identity_id: number | null;
+  occurred_at: number;
+}
+
+/** Running totals per person (see core OlderHistory), rebuilt whenever their interactions change. */
+export interface PersonStatsTable {
+  person_id: number;
+  count: number;
+  engagement_sum: number;
+  first_at: number | null;
+  last_at: number | null;
+  last_offline_at: number | null;
+  last_live_at: number | null;
+  last_in_person_at: number | null;
+  /** JSON: Partial<Record<Channel, number>>. */
+  channels: string;
+  /** Distinct people met in the same group threads or meetings. */
+  group_contacts: number;
+  /** Fingerprint of the scoring config the sum was computed with. */
+  config_key: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  /** JSON. */
+  value: string;
+}
+
+export interface Database {
+  imports: ImportsTable;
+  people: PeopleTable;
+  identities: IdentitiesTable;
+  identity_sightings: IdentitySightingsTable;
+  interactions: InteractionsTable;
+  interaction_participants: InteractionParticipantsTable;
+  person_stats: PersonStatsTable;
+  settings: SettingsTable;
+}
+
+export type ImportRow = Selectable<ImportsTable>;
+export type PersonRow = Selectable<PeopleTable>;
+export type NewPerson = Insertable<PeopleTable>;
+export type IdentityRow = Selectable<IdentitiesTable>;
+export type NewIdentity = Insertable<IdentitiesTable>;
+export type InteractionRow = Selectable<InteractionsTable>;
+export type NewInteraction = Insertable<InteractionsTable>;
+export type PersonStatsRow = Selectable<PersonStatsTable>;

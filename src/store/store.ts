@@ -1,0 +1,90 @@
+import { type Kysely, Migrator } from 'kysely';
+import { RapportError } from '../errors.js';
+import type { BulkWriter } from './bulk-writer.js';
+import { migrationProvider } from './migrations/migrations.js';
+import { openPostgres } from './postgres/postgres-connection.js';
+import { postgresBulkWriter } from './postgres/postgres-bulk-writer.js';
+import type { Database } from './schema.js';
+import { openSqlite } from './sqlite/sqlite-connection.js';
+import { sqliteBulkWriter } from './sqlite/sqlite-bulk-writer.js';
+import { type Dialect, type StoreLocation, describeLocation } from './store-dialect.js';
+
+/** An open database: the Kysely handle every repository uses, plus the bulk-insert port. */
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  bulk: BulkWriter;
+  /** For messages: the file path or the URL without its password. */
+  description: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database at `location` and brings its schema up to date. */
+export async function openStore(location: StoreLocation): Promise<Store> {
+  let store: Store;
+  if (location.dialect === 'sqlite') {
+    const { db, raw } = openSqlite(location.path);
+    store = {
+      db,
+      dialect: 'sqlite',
+      bulk: sqliteBulkWriter(db, raw),
+      description: describeLocation(location),
+      close: () => db.destroy(),
+    };
+  } else {
+    const { db } = openPostgres(location.url);
+    store = {
+      db,
+      dialect: 'postgres',
+      bulk: postgresBulkWriter(),
+      description: describeLocation(location),
+      close: () => db.destroy(),
+    };
+  }
+  try {
+    await migrate(store);
+  } catch (error) {
+    await store.close().catch(() => {});
+    throw error;
+  }
+  return store;
+}
+
+async function migrate(store: Store): Promise<void> {
+  const migrator = new Migrator({
+    db: store.db,
+    provider: migrationProvider(store.dialect),
+    migrationTableName: 'rapport_migrations',
+    migrationLockTableName: 'rapport_migrations_lock',
+  });
+  let result: Awaited<ReturnType<Migrator['migrateToLatest']>>;
+  try {
+    result = await migrator.migrateToLatest();
+  } catch (error) {
+    throw unavailable(store, error);
+  }
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    if (isConnectionError(result.error)) throw unavailable(store, result.error);
+    throw new RapportError(
+      'db.migration_failed',
+      `Updating the database schema of ${store.description} failed at migration ${failed}: ${(result.error as Error).message}. Nothing was changed by that migration; restore a backup or report this.`,
+      { migration: failed },
+      { cause: result.error },
+    );
+  }
+}
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|28P01|3D000|SQLITE_CANTOPEN|SQLITE_NOTADB)/.test(code);
+}
+
+function unavailable(store: Store, error: unknown): RapportError {
+  return new RapportError(
+    'db.unavailable',
+    `Cannot use the database ${store.description}: ${(error as Error).message}. Check that it is reachable (for PostgreSQL, DATABASE_URL) or pick another with --db.`,
+    {},
+    { cause: error },
+  );
+}

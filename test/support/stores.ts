@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { describe, inject } from 'vitest';
+import { openStore, type Store } from '../../src/store/store.js';
+import type { Dialect, StoreLocation } from '../../src/store/store-dialect.js';
+
+/** A fresh, empty database of one dialect, and how to throw it away. */
+export interface TestDatabase {
+  dialect: Dialect;
+  location: StoreLocation;
+  open(): Promise<Store>;
+  drop(): Promise<void>;
+}
+
+/** Creates a fresh SQLite file or PostgreSQL database for one test. */
+export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-test-'));
+    const location: StoreLocation = { dialect, path: join(dir, 'rapport.db') };
+    return {
+      dialect,
+      location,
+      open: () => openStore(location),
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const adminUrl = inject('postgresUrl');
+  if (!adminUrl) throw new Error('PostgreSQL is not available for this run');
+  const name = `rapport_t_${randomBytes(6).toString('hex')}`;
+  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const location: StoreLocation = { dialect, url: url.toString() };
+  return {
+    dialect,
+    location,
+    open: () => openStore(location),
+    drop: () => withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+  };
+}
+
+async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The dialects this run can test: PostgreSQL only when a server is available (always in CI). */
+export function availableDialects(): Dialect[] {
+  return inject('postgresUrl') ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+/**
+ * Runs the same suite on every database. Without PostgreSQL the PostgreSQL copy is declared
+ * skipped, so the gap shows in the counts instead of passing silently.
+ */
+export function describeEachDatabase(name: string, suite: (dialect: Dialect) => void): void {
+  const hasPostgres = Boolean(inject('postgresUrl'));
+  describe(`${name} [sqlite]`, () => suite('sqlite'));
+  (hasPostgres ? describe : describe.skip)(`${name} [postgres]`, () => suite('postgres'));
+}
