@@ -83,6 +83,16 @@ export interface OlderHistory {
   lastInPersonAt: number | null;
   /** Touches by channel, so the next rung knows which rungs were ever reached. */
   channels: Partial<Record<Channel, number>>;
+  /**
+   * Σ 2^((t−epoch)/H) over inbound touches ('mutual' counts here and in outboundSum), so
+   * reciprocity remembers older touches; treated as 0 when absent.
+   */
+  inboundSum?: number;
+  outboundSum?: number;
+  /** Channel of the touch at `lastOfflineAt`, for "last real conversation … (call)". */
+  lastOfflineChannel?: Channel | null;
+  /** First touch after the last tier A or B touch (start of the current online streak). */
+  onlineStreakStartAt?: number | null;
 }
 
 /** Everything known about one person that scoring, flags and the next step read. */

@@ -1,0 +1,41 @@
+export { DEFAULT_SCORE_CONFIG, mergeConfig, type ScoreConfigOverride, validateConfig } from './config.js';
+export { ago, DAY_MS, daysBetween, humanizeDuration, plural } from './duration.js';
+export { evaluate } from './evaluate.js';
+export { type HistoryFacts, historyFacts } from './facts.js';
+export { cadenceOf, cadenceStart, flagsOf, isDormant, isOverdue, isStuckOnline } from './flags.js';
+export {
+  channelLabel,
+  channelNoun,
+  isLive,
+  isOffline,
+  isPlatform,
+  isRelational,
+  networkLabel,
+  relationshipPlural,
+  stepLabel,
+  tierOf,
+  weightOf,
+} from './ladder.js';
+export { CHATTY_INBOUND_MESSAGES, nextStepFor, STEP_MINUTES } from './next-step.js';
+export { mergeOlder, recentWindowDays, splitHistory, summarizeOlder } from './older.js';
+export { describeChannels, describeTouches, reasonFor } from './reason.js';
+export {
+  balanceOf,
+  decay,
+  engagementContribution,
+  lengthFactor,
+  scoreHistory,
+  touchValue,
+} from './score.js';
+export { compareForSort, type PeopleSortKey } from './sort.js';
+export {
+  bucketOf,
+  DORMANT_WORTH_REVIVING,
+  rankToday,
+  STRENGTH_GAP_BAND,
+  type TodayBucket,
+  type TodayCandidate,
+  type TodayItem,
+  valueRankOf,
+} from './today.js';
+export * from './types.js';
