@@ -103,7 +103,10 @@ export type ImportRecord =
 export interface SourceEntry {
   /** Path relative to the export root, with forward slashes. */
   path: string;
+  /** Uncompressed size in bytes (as the zip's directory states it, for zip entries). */
   size: number;
+  /** The zip, folder or file this entry came from, when a source combines several. */
+  container?: string | undefined;
   open(): Promise<NodeJS.ReadableStream>;
 }
 
@@ -118,7 +121,17 @@ export interface ExportSource {
 export interface Importer {
   /** Network/source name stored with each import (`linkedin`, …). */
   source: string;
+  /** The export's name for people ("LinkedIn"), for messages. */
+  displayName?: string | undefined;
+  /** The files it reads, for the message when no importer recognises an export. */
+  recognisedFiles?: readonly string[] | undefined;
   /** True when the export's contents look like this source. */
   detect(source: ExportSource): boolean;
   parse(source: ExportSource): AsyncIterable<ImportRecord>;
+  /**
+   * The same records as `parse`, in the same order, grouped in batches (one per chunk of input).
+   * Optional: a caller that handles a batch synchronously pays one async step per batch
+   * instead of one per record, which matters at a million messages.
+   */
+  parseBatches?(source: ExportSource): AsyncIterable<ImportRecord[]>;
 }

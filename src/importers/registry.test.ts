@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { RapportError } from '../errors.js';
+import { memorySource } from './fixture-export.test-support.js';
+import { detectImporter } from './registry.js';
+
+describe('detectImporter', () => {
+  it('picks the LinkedIn importer for a LinkedIn export', () => {
+    expect(detectImporter(memorySource({ 'Connections.csv': '', 'Ad_Targeting.csv': '' })).source).toBe(
+      'linkedin',
+    );
+  });
+
+  it('explains an export it does not recognise: what was found and what Rapport reads', () => {
+    const source = memorySource({ 'notes.txt': '', 'photo.jpg': '' }, { label: 'stuff.zip' });
+    let error: unknown;
+    try {
+      detectImporter(source);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RapportError);
+    expect(error).toMatchObject({
+      code: 'import.unrecognised',
+      details: { files: ['notes.txt', 'photo.jpg'], supported: ['linkedin'] },
+    });
+    expect((error as Error).message).toBe(
+      'Rapport does not recognise stuff.zip: it found notes.txt, photo.jpg. Rapport can read: LinkedIn (Profile.csv, Connections.csv, Invitations.csv, messages.csv). ' +
+        "Point it at the export's .zip, its unzipped folder, or one of those files.",
+    );
+  });
+
+  it('says so when the export holds no files at all', () => {
+    expect(() => detectImporter(memorySource({}, { label: 'empty.zip' }))).toThrow(/found no files/);
+  });
+});

@@ -1,0 +1,28 @@
+import { RapportError } from '../errors.js';
+import { linkedinImporter } from './linkedin/linkedin.importer.js';
+import type { ExportSource, Importer } from './types.js';
+
+/** Every importer, tried in order. */
+export const IMPORTERS: readonly Importer[] = [linkedinImporter];
+
+/** How many file names an error message lists before "and N more". */
+const LISTED = 15;
+
+/** The importer for an export; RapportError('import.unrecognised') listing what was found and what is read. */
+export function detectImporter(source: ExportSource, importers: readonly Importer[] = IMPORTERS): Importer {
+  const found = importers.find((importer) => importer.detect(source));
+  if (found) return found;
+  const files = source.entries.map((entry) => entry.path);
+  const shown =
+    files.slice(0, LISTED).join(', ') + (files.length > LISTED ? ` and ${files.length - LISTED} more` : '');
+  const readable = importers.map((importer) => {
+    const name = importer.displayName ?? importer.source;
+    return importer.recognisedFiles?.length ? `${name} (${importer.recognisedFiles.join(', ')})` : name;
+  });
+  throw new RapportError(
+    'import.unrecognised',
+    `Rapport does not recognise ${source.label}: it found ${files.length === 0 ? 'no files' : shown}. ` +
+      `Rapport can read: ${readable.join('; ')}. Point it at the export's .zip, its unzipped folder, or one of those files.`,
+    { files, supported: importers.map((importer) => importer.source) },
+  );
+}
