@@ -16,7 +16,7 @@ export const ERROR_CODES = {
   'input.invalid': 400,
   'db.unavailable': 503,
   'db.migration_failed': 500,
-  'internal': 500,
+  internal: 500,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -27,7 +27,12 @@ export class RapportError extends Error {
   /** Structured detail for machines (file, line, candidates…). */
   readonly details: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, options?: ErrorOptions) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     this.name = 'RapportError';
     this.code = code;

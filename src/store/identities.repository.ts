@@ -29,3 +29,13 @@ export const identitiesRepository = {
     }
   },
 };
+
+/** The person behind a profile URL, if any identity carries it. */
+export async function personIdByProfileUrl(db: Executor, url: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('identities')
+    .select('person_id')
+    .where('profile_url', '=', url)
+    .executeTakeFirst();
+  return row?.person_id;
+}

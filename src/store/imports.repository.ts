@@ -3,7 +3,10 @@ import type { ImportRow } from './schema.js';
 
 /** The history of imports. */
 export const importsRepository = {
-  async create(db: Executor, row: { source: string; label: string; contentHash: string | null; now: number }) {
+  async create(
+    db: Executor,
+    row: { source: string; label: string; contentHash: string | null; now: number },
+  ) {
     const inserted = await db
       .insertInto('imports')
       .values({

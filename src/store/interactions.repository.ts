@@ -98,7 +98,9 @@ export const interactionsRepository = {
     // the work visible and independent of the foreign-key pragma.
     await db
       .deleteFrom('interaction_participants')
-      .where('interaction_id', 'in', (eb) => eb.selectFrom('interactions').select('id').where('import_id', '=', importId))
+      .where('interaction_id', 'in', (eb) =>
+        eb.selectFrom('interactions').select('id').where('import_id', '=', importId),
+      )
       .execute();
     const result = await db.deleteFrom('interactions').where('import_id', '=', importId).executeTakeFirst();
     return Number(result.numDeletedRows);

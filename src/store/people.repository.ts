@@ -3,7 +3,10 @@ import type { Executor } from './bulk-writer.js';
 import type { NewPerson, PersonRow } from './schema.js';
 
 export type PersonPatch = Partial<
-  Pick<PersonRow, 'display_name' | 'first_name' | 'last_name' | 'company' | 'title' | 'location' | 'connected_at'>
+  Pick<
+    PersonRow,
+    'display_name' | 'first_name' | 'last_name' | 'company' | 'title' | 'location' | 'connected_at'
+  >
 >;
 
 /** People: everyone in the book, and the owner ("me"). */
@@ -46,14 +49,16 @@ export const peopleRepository = {
   /** Contacts whose name contains `text`, ignoring ASCII case (SQLite's lower() folds ASCII only). */
   async searchByName(db: Executor, text: string): Promise<PersonRow[]> {
     const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    return db
-      .selectFrom('people')
-      .selectAll()
-      .where('is_owner', '=', 0)
-      // SQLite has no default LIKE escape character; name one so both dialects agree.
-      .where(sql<boolean>`lower(display_name) like ${pattern} escape '\\'`)
-      .orderBy('id')
-      .execute();
+    return (
+      db
+        .selectFrom('people')
+        .selectAll()
+        .where('is_owner', '=', 0)
+        // SQLite has no default LIKE escape character; name one so both dialects agree.
+        .where(sql<boolean>`lower(display_name) like ${pattern} escape '\\'`)
+        .orderBy('id')
+        .execute()
+    );
   },
 
   async count(db: Executor): Promise<number> {

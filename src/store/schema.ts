@@ -29,11 +29,11 @@ export interface PeopleTable {
   title: string | null;
   location: string | null;
   /** JSON array of strings. */
-  tags: string;
-  relationship_type: string;
+  tags: Generated<string>;
+  relationship_type: Generated<string>;
   cadence_days: number | null;
   connected_at: number | null;
-  is_owner: number;
+  is_owner: Generated<number>;
   /** The import that created this person; null when created by hand. */
   import_id: number | null;
   created_at: number;
@@ -94,11 +94,16 @@ export interface PersonStatsTable {
   person_id: number;
   count: number;
   engagement_sum: number;
+  /** Σ 2^((t−epoch)/H) over inbound (and mutual) touches, for reciprocity. */
+  inbound_sum: number;
+  outbound_sum: number;
   first_at: number | null;
   last_at: number | null;
   last_offline_at: number | null;
   last_live_at: number | null;
   last_in_person_at: number | null;
+  last_offline_channel: string | null;
+  online_streak_start_at: number | null;
   /** JSON: Partial<Record<Channel, number>>. */
   channels: string;
   /** Distinct people met in the same group threads or meetings. */

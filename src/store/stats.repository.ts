@@ -11,7 +11,9 @@ export const statsRepository = {
   async forPersons(db: Executor, personIds: readonly number[]): Promise<PersonStatsRow[]> {
     const rows: PersonStatsRow[] = [];
     for (const chunk of chunks(personIds, 500)) {
-      rows.push(...(await db.selectFrom('person_stats').selectAll().where('person_id', 'in', chunk).execute()));
+      rows.push(
+        ...(await db.selectFrom('person_stats').selectAll().where('person_id', 'in', chunk).execute()),
+      );
     }
     return rows;
   },
@@ -21,7 +23,7 @@ export const statsRepository = {
     for (const chunk of chunks(personIds, 500)) {
       await db.deleteFrom('person_stats').where('person_id', 'in', chunk).execute();
     }
-    // 11 columns × 500 rows keeps under every parameter limit.
+    // 15 columns × 500 rows keeps under every parameter limit.
     for (const chunk of chunks(rows, 500)) {
       await db.insertInto('person_stats').values(chunk).execute();
     }

@@ -2,12 +2,12 @@ import { type Kysely, Migrator } from 'kysely';
 import { RapportError } from '../errors.js';
 import type { BulkWriter } from './bulk-writer.js';
 import { migrationProvider } from './migrations/migrations.js';
-import { openPostgres } from './postgres/postgres-connection.js';
 import { postgresBulkWriter } from './postgres/postgres-bulk-writer.js';
+import { openPostgres } from './postgres/postgres-connection.js';
 import type { Database } from './schema.js';
-import { openSqlite } from './sqlite/sqlite-connection.js';
 import { sqliteBulkWriter } from './sqlite/sqlite-bulk-writer.js';
-import { type Dialect, type StoreLocation, describeLocation } from './store-dialect.js';
+import { openSqlite } from './sqlite/sqlite-connection.js';
+import { type Dialect, describeLocation, type StoreLocation } from './store-dialect.js';
 
 /** An open database: the Kysely handle every repository uses, plus the bulk-insert port. */
 export interface Store {

@@ -99,7 +99,9 @@ describeEachDatabase('store', (dialect) => {
       'Zoë Müller',
       'ZOE Smith',
     ]);
-    expect((await peopleRepository.searchByName(store.db, '0%')).map((p) => p.display_name)).toEqual(['Bob 100%']);
+    expect((await peopleRepository.searchByName(store.db, '0%')).map((p) => p.display_name)).toEqual([
+      'Bob 100%',
+    ]);
     expect(await peopleRepository.searchByName(store.db, '_')).toEqual([]);
   });
 });

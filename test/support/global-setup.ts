@@ -19,7 +19,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
       server = await startPostgres(bin);
       url = server.url;
     } else if (process.env.CI) {
-      throw new Error('PostgreSQL is required in CI: install it (apt-get install postgresql) or set DATABASE_URL.');
+      throw new Error(
+        'PostgreSQL is required in CI: install it (apt-get install postgresql) or set DATABASE_URL.',
+      );
     } else {
       console.warn(
         '\n*** PostgreSQL not found: every PostgreSQL integration test is SKIPPED. Install postgresql or set DATABASE_URL. ***\n',

@@ -47,7 +47,9 @@ export async function startPostgres(bin: string): Promise<PostgresServer> {
     execFileSync('chown', ['postgres:postgres', dir]);
   }
   const run = (cmd: string, args: string[]) => {
-    const full = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]] : [join(bin, cmd), args];
+    const full = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]]
+      : [join(bin, cmd), args];
     const result = spawnSync(full[0] as string, full[1] as string[], { encoding: 'utf8' });
     if (result.status !== 0) {
       throw new Error(`${cmd} failed (exit ${result.status}): ${result.stderr || result.stdout}`);

@@ -38,7 +38,8 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     dialect,
     location,
     open: () => openStore(location),
-    drop: () => withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+    drop: () =>
+      withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
   };
 }
 

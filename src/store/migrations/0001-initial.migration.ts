@@ -10,7 +10,9 @@ export function initialMigration(dialect: Dialect) {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema
         .createTable('imports')
-        .addColumn('id', serial, (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+        .addColumn('id', serial, (c) =>
+          dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+        )
         .addColumn('source', 'text', (c) => c.notNull())
         .addColumn('label', 'text', (c) => c.notNull())
         .addColumn('content_hash', 'text')
@@ -24,7 +26,9 @@ export function initialMigration(dialect: Dialect) {
 
       await db.schema
         .createTable('people')
-        .addColumn('id', serial, (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+        .addColumn('id', serial, (c) =>
+          dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+        )
         .addColumn('display_name', 'text', (c) => c.notNull())
         .addColumn('first_name', 'text')
         .addColumn('last_name', 'text')
@@ -44,7 +48,9 @@ export function initialMigration(dialect: Dialect) {
 
       await db.schema
         .createTable('identities')
-        .addColumn('id', serial, (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+        .addColumn('id', serial, (c) =>
+          dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+        )
         .addColumn('person_id', id, (c) => c.notNull().references('people.id').onDelete('cascade'))
         .addColumn('network', 'text', (c) => c.notNull())
         .addColumn('key', 'text', (c) => c.notNull())
@@ -64,11 +70,17 @@ export function initialMigration(dialect: Dialect) {
         .addColumn('identity_id', id, (c) => c.notNull().references('identities.id').onDelete('cascade'))
         .addPrimaryKeyConstraint('identity_sightings_pk', ['import_id', 'identity_id'])
         .execute();
-      await db.schema.createIndex('identity_sightings_identity_idx').on('identity_sightings').column('identity_id').execute();
+      await db.schema
+        .createIndex('identity_sightings_identity_idx')
+        .on('identity_sightings')
+        .column('identity_id')
+        .execute();
 
       await db.schema
         .createTable('interactions')
-        .addColumn('id', serial, (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+        .addColumn('id', serial, (c) =>
+          dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+        )
         .addColumn('source', 'text', (c) => c.notNull())
         .addColumn('external_id', 'text', (c) => c.notNull())
         .addColumn('import_id', id, (c) => c.references('imports.id').onDelete('set null'))
@@ -116,11 +128,15 @@ export function initialMigration(dialect: Dialect) {
         .addColumn('person_id', id, (c) => c.primaryKey().references('people.id').onDelete('cascade'))
         .addColumn('count', 'integer', (c) => c.notNull())
         .addColumn('engagement_sum', 'double precision', (c) => c.notNull())
+        .addColumn('inbound_sum', 'double precision', (c) => c.notNull())
+        .addColumn('outbound_sum', 'double precision', (c) => c.notNull())
         .addColumn('first_at', 'bigint')
         .addColumn('last_at', 'bigint')
         .addColumn('last_offline_at', 'bigint')
         .addColumn('last_live_at', 'bigint')
         .addColumn('last_in_person_at', 'bigint')
+        .addColumn('last_offline_channel', 'text')
+        .addColumn('online_streak_start_at', 'bigint')
         .addColumn('channels', 'text', (c) => c.notNull())
         .addColumn('group_contacts', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('config_key', 'text', (c) => c.notNull())

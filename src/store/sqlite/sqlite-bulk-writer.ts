@@ -21,7 +21,9 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SqliteDatabase.Datab
     .onConflict((oc) => oc.columns(['interaction_id', 'person_id']).doNothing())
     .compile().sql;
   // Prepared on first use: the tables exist only once migrations have run.
-  let statements: { interaction: SqliteDatabase.Statement; participant: SqliteDatabase.Statement } | undefined;
+  let statements:
+    | { interaction: SqliteDatabase.Statement; participant: SqliteDatabase.Statement }
+    | undefined;
   const prepared = () => {
     statements ??= { interaction: raw.prepare(interactionSql), participant: raw.prepare(participantSql) };
     return statements;

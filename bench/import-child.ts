@@ -1,0 +1,77 @@
+/**
+ * One measured run in a fresh process, so peak RSS belongs to the run alone.
+ * Usage: node import-child.js import <zip> <db>  |  node import-child.js floor <rows> <db>
+ */
+import { performance } from 'node:perf_hooks';
+import SqliteDatabase from 'better-sqlite3';
+import { openApp } from '../src/services/app-context.js';
+import { importExport } from '../src/services/import.service.js';
+import { INTERACTION_COLUMNS } from '../src/store/bulk-writer.js';
+import { openStore } from '../src/store/store.js';
+
+const [mode, arg, dbPath] = process.argv.slice(2);
+
+async function runImport(zip: string, db: string) {
+  const ctx = await openApp({ dialect: 'sqlite', path: db });
+  const start = performance.now();
+  const result = await importExport(ctx, [zip]);
+  const seconds = (performance.now() - start) / 1000;
+  await ctx.store.close();
+  return { seconds, totals: result.totals };
+}
+
+/**
+ * The floor: the same schema, the same interaction rows' shape, one prepared statement in one
+ * transaction — as fast as this database can take these rows, with no parsing or resolving.
+ */
+async function runFloor(rows: number, db: string) {
+  const store = await openStore({ dialect: 'sqlite', path: db });
+  await store.close();
+  const raw = new SqliteDatabase(db);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  // The rows reference an import, as real ones do, so foreign-key checks cost the same.
+  raw
+    .prepare(
+      `insert into imports (id, source, label, status, started_at) values (1, 'linkedin', 'floor', 'running', 0)`,
+    )
+    .run();
+  const insert = raw.prepare(
+    `insert into interactions (${INTERACTION_COLUMNS.join(', ')}) values (${INTERACTION_COLUMNS.map(() => '?').join(', ')})`,
+  );
+  const snippet =
+    'Thanks for connecting! Would love to hear how your team handles onboarding today and whether';
+  const start = performance.now();
+  raw.transaction(() => {
+    for (let i = 0; i < rows; i++) {
+      insert.run(
+        'linkedin',
+        `ext-${i.toString(36)}-${(i * 2654435761) >>> 0}`,
+        1,
+        1_600_000_000_000 + i * 60_000,
+        'message',
+        'linkedin',
+        i % 2 ? 'in' : 'out',
+        'one_to_one',
+        18,
+        `2-conv${i % 30_000}`,
+        snippet,
+        null,
+        null,
+        1_700_000_000_000,
+      );
+    }
+  })();
+  const seconds = (performance.now() - start) / 1000;
+  raw.close();
+  return { seconds, rows };
+}
+
+const result =
+  mode === 'import'
+    ? await runImport(arg!, dbPath!)
+    : mode === 'floor'
+      ? await runFloor(Number(arg), dbPath!)
+      : null;
+if (!result) throw new Error('usage: import-child.js import <zip> <db> | floor <rows> <db>');
+process.stdout.write(`${JSON.stringify({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

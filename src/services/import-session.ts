@@ -1,0 +1,248 @@
+import { factsPatch, fallbackDisplayName } from '../identity/person-facts.js';
+import type {
+  ContactRecord,
+  IdentityRef,
+  InteractionRecord,
+  OwnerRecord,
+  PersonFacts,
+} from '../importers/types.js';
+import type { Executor, ParticipantInsert } from '../store/bulk-writer.js';
+import { identitiesRepository } from '../store/identities.repository.js';
+import { peopleRepository } from '../store/people.repository.js';
+import type { NewInteraction } from '../store/schema.js';
+import type { AppContext } from './app-context.js';
+import type { ReportBuilder } from './import-report.js';
+
+interface KnownIdentity {
+  identityId: number;
+  personId: number;
+}
+
+interface Pending {
+  row: NewInteraction;
+  file: string;
+  participants: KnownIdentity[];
+}
+
+// Interactions go to the database in batches: large enough to amortise each round trip,
+// small enough to keep memory flat on exports with millions of messages.
+const BATCH_SIZE = 5000;
+
+const identityKey = (network: string, key: string) => `${network}\u0000${key}`;
+
+/**
+ * One import inside one transaction: resolves identities to people (creating what is new),
+ * writes interactions in batches, and counts every record into the report.
+ */
+export class ImportSession {
+  private readonly known = new Map<string, KnownIdentity>();
+  private readonly loadedNetworks = new Set<string>();
+  private readonly ownerKeys = new Set<string>();
+  private ownerPersonId: number | null = null;
+  private pending: Pending[] = [];
+  /** People whose interactions changed, for the stats refresh. */
+  readonly touchedPeople = new Set<number>();
+  readonly sighted = new Set<number>();
+  /** Contacts and interactions found, duplicates included: zero means the import found nothing. */
+  recordsFound = 0;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly db: Executor,
+    private readonly importId: number,
+    private readonly source: string,
+    private readonly report: ReportBuilder,
+    private readonly now: number,
+  ) {}
+
+  async start(): Promise<void> {
+    const owner = await peopleRepository.owner(this.db);
+    if (!owner) return;
+    this.ownerPersonId = owner.id;
+    for (const identity of await identitiesRepository.listForPerson(this.db, owner.id)) {
+      this.ownerKeys.add(identityKey(identity.network, identity.key));
+    }
+  }
+
+  async owner(record: OwnerRecord): Promise<void> {
+    if (this.ownerPersonId === null) {
+      this.ownerPersonId = await this.createPerson(record.person, true);
+    } else {
+      const stored = await peopleRepository.get(this.db, this.ownerPersonId);
+      if (stored)
+        await peopleRepository.update(this.db, stored.id, factsPatch(stored, record.person), this.now);
+    }
+    for (const ref of record.identities) {
+      this.ownerKeys.add(identityKey(ref.network, ref.key));
+      const existing = await this.lookup(ref);
+      // An identity already filed under a contact stays there; it is still recognised as "me".
+      if (!existing) await this.addIdentity(ref, this.ownerPersonId);
+    }
+  }
+
+  async contact(record: ContactRecord): Promise<void> {
+    const file = this.report.file(record.file);
+    file.read++;
+    this.recordsFound++;
+    const refs = record.identities.filter((ref) => !this.isOwner(ref));
+    if (refs.length === 0) {
+      this.report.file(record.file).read--;
+      this.report.reject(record.file, record.line, 'this is your own account, not a contact');
+      return;
+    }
+    const found = await Promise.all(refs.map((ref) => this.lookup(ref)));
+    let personId = found.find((f) => f !== undefined)?.personId;
+    let added = false;
+    if (personId === undefined) {
+      personId = await this.createPerson(record.person, false);
+      added = true;
+    } else {
+      const stored = await peopleRepository.get(this.db, personId);
+      if (stored)
+        await peopleRepository.update(this.db, personId, factsPatch(stored, record.person), this.now);
+    }
+    for (const [i, ref] of refs.entries()) {
+      if (found[i] === undefined) {
+        await this.addIdentity(ref, personId);
+        added = true;
+      }
+    }
+    if (record.connectedAt !== undefined) await this.noteConnectedAt(personId, record.connectedAt);
+    if (added) file.imported++;
+    else file.duplicates++;
+  }
+
+  async interaction(record: InteractionRecord): Promise<void> {
+    this.report.file(record.file).read++;
+    this.recordsFound++;
+    const participants: KnownIdentity[] = [];
+    for (const ref of record.participants) {
+      if (this.isOwner(ref)) continue;
+      participants.push((await this.lookup(ref)) ?? (await this.createFromRef(ref)));
+    }
+    if (participants.length === 0) {
+      this.report.file(record.file).read--;
+      this.report.reject(record.file, record.line, 'no one but you took part');
+      return;
+    }
+    this.pending.push({
+      file: record.file,
+      participants,
+      row: {
+        source: this.source,
+        external_id: record.externalId,
+        import_id: this.importId,
+        occurred_at: record.at,
+        channel: record.channel,
+        network: record.network,
+        direction: record.direction,
+        audience: record.audience,
+        length: record.length ?? null,
+        thread_id: record.threadId ?? null,
+        snippet: record.snippet ?? null,
+        activity: null,
+        note: null,
+        created_at: this.now,
+      },
+    });
+    if (this.pending.length >= BATCH_SIZE) await this.flush();
+  }
+
+  /** Writes the buffered interactions; call before reading them back and at the end. */
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    const ids = await this.ctx.store.bulk.insertInteractions(
+      this.db,
+      batch.map((p) => p.row),
+    );
+    const participants: ParticipantInsert[] = [];
+    for (const [i, item] of batch.entries()) {
+      const id = ids[i];
+      const file = this.report.file(item.file);
+      if (id === null || id === undefined) {
+        file.duplicates++;
+        continue;
+      }
+      file.imported++;
+      for (const p of item.participants) {
+        participants.push({
+          interaction_id: id,
+          person_id: p.personId,
+          identity_id: p.identityId,
+          occurred_at: item.row.occurred_at,
+        });
+        this.touchedPeople.add(p.personId);
+      }
+    }
+    await this.ctx.store.bulk.insertParticipants(this.db, participants);
+  }
+
+  private isOwner(ref: IdentityRef): boolean {
+    return this.ownerKeys.has(identityKey(ref.network, ref.key));
+  }
+
+  private async lookup(ref: IdentityRef): Promise<KnownIdentity | undefined> {
+    if (!this.loadedNetworks.has(ref.network)) {
+      this.loadedNetworks.add(ref.network);
+      for (const row of await identitiesRepository.listByNetworks(this.db, [ref.network])) {
+        this.known.set(identityKey(row.network, row.key), { identityId: row.id, personId: row.person_id });
+      }
+    }
+    const found = this.known.get(identityKey(ref.network, ref.key));
+    if (found) this.sighted.add(found.identityId);
+    return found;
+  }
+
+  private async createFromRef(ref: IdentityRef): Promise<KnownIdentity> {
+    const personId = await this.createPerson(
+      { displayName: fallbackDisplayName(ref.key, ref.displayName) },
+      false,
+    );
+    return this.addIdentity(ref, personId);
+  }
+
+  private async createPerson(facts: PersonFacts, isOwner: boolean): Promise<number> {
+    if (!isOwner) this.report.peopleCreated++;
+    const id = await peopleRepository.insert(this.db, {
+      display_name: facts.displayName,
+      first_name: facts.firstName ?? null,
+      last_name: facts.lastName ?? null,
+      company: facts.company ?? null,
+      title: facts.title ?? null,
+      location: facts.location ?? null,
+      is_owner: isOwner ? 1 : 0,
+      import_id: this.importId,
+      created_at: this.now,
+      updated_at: this.now,
+    });
+    if (!isOwner) this.touchedPeople.add(id);
+    return id;
+  }
+
+  private async addIdentity(ref: IdentityRef, personId: number): Promise<KnownIdentity> {
+    const identityId = await identitiesRepository.insert(this.db, {
+      person_id: personId,
+      network: ref.network,
+      key: ref.key,
+      handle: ref.handle ?? null,
+      external_id: ref.externalId ?? null,
+      profile_url: ref.profileUrl ?? null,
+      display_name: ref.displayName ?? null,
+      import_id: this.importId,
+      created_at: this.now,
+    });
+    const known = { identityId, personId };
+    this.known.set(identityKey(ref.network, ref.key), known);
+    this.sighted.add(identityId);
+    return known;
+  }
+
+  private async noteConnectedAt(personId: number, at: number): Promise<void> {
+    const stored = await peopleRepository.get(this.db, personId);
+    if (stored && (stored.connected_at === null || at < stored.connected_at)) {
+      await peopleRepository.update(this.db, personId, { connected_at: at }, this.now);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import { basename } from 'node:path';
+import { RapportError } from '../errors.js';
+import { openExports } from '../importers/export-source.js';
+import { detectImporter } from '../importers/registry.js';
+import type { ImportRecord } from '../importers/types.js';
+import { identitiesRepository } from '../store/identities.repository.js';
+import { importsRepository } from '../store/imports.repository.js';
+import type { AppContext } from './app-context.js';
+import { contentHash } from './content-hash.js';
+import { type ImportResult, ReportBuilder } from './import-report.js';
+import { ImportSession } from './import-session.js';
+import { refreshStats } from './stats.service.js';
+
+/** What a caller can watch while an import runs (for progress bars and logs). */
+export type ImportEvent =
+  | {
+      type: 'file';
+      file: string;
+      status: 'reading' | 'skipped';
+      reason?: string | undefined;
+      bytes?: number | undefined;
+    }
+  | { type: 'progress'; file: string; bytesRead: number; bytesTotal: number };
+
+export interface ImportOptions {
+  onEvent?: (event: ImportEvent) => void;
+}
+
+/**
+ * Imports one export (a zip, a folder, a file, or an export split over several zips) in one
+ * transaction: either all of it is stored or none of it. Importing the same export again adds
+ * nothing. Throws RapportError: import.unreadable, import.unrecognised, import.empty.
+ */
+export async function importExport(
+  ctx: AppContext,
+  paths: readonly string[],
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  if (paths.length === 0)
+    throw new RapportError('input.invalid', 'Name at least one export file or folder to import.');
+  const source = await openExports(paths);
+  try {
+    const importer = detectImporter(source);
+    const label = paths.map((p) => basename(p)).join(', ');
+    const hash = await contentHash(paths);
+    const previous = hash ? await importsRepository.findDoneByHash(ctx.store.db, hash) : undefined;
+    const now = ctx.clock();
+    const importId = await importsRepository.create(ctx.store.db, {
+      source: importer.source,
+      label,
+      contentHash: hash,
+      now,
+    });
+    const report = new ReportBuilder();
+    try {
+      await ctx.store.db.transaction().execute(async (trx) => {
+        const session = new ImportSession(ctx, trx, importId, importer.source, report, now);
+        await session.start();
+        for await (const record of importer.parse(source)) await dispatch(session, record, report, options);
+        await session.flush();
+        if (session.recordsFound === 0) throw emptyImport(source.label, report);
+        await identitiesRepository.addSightings(trx, importId, [...session.sighted]);
+        await refreshStats(ctx, trx, session.touchedPeople);
+      });
+    } catch (error) {
+      await importsRepository.finish(ctx.store.db, importId, {
+        status: 'failed',
+        now: ctx.clock(),
+        report: report.list(),
+        error: (error as Error).message,
+      });
+      throw error;
+    }
+    const result: ImportResult = {
+      importId,
+      source: importer.source,
+      label,
+      files: report.list(),
+      totals: report.totals(),
+      previousImportId: previous?.id ?? null,
+    };
+    await importsRepository.finish(ctx.store.db, importId, {
+      status: 'done',
+      now: ctx.clock(),
+      counts: result.totals,
+      report: result.files,
+    });
+    return result;
+  } finally {
+    await source.close();
+  }
+}
+
+async function dispatch(
+  session: ImportSession,
+  record: ImportRecord,
+  report: ReportBuilder,
+  options: ImportOptions,
+) {
+  switch (record.type) {
+    case 'owner':
+      return session.owner(record);
+    case 'contact':
+      return session.contact(record);
+    case 'interaction':
+      return session.interaction(record);
+    case 'rejected':
+      return report.reject(record.file, record.line, record.reason);
+    case 'file':
+      if (record.status === 'skipped') report.skip(record.file, record.reason);
+      else report.file(record.file);
+      options.onEvent?.({
+        type: 'file',
+        file: record.file,
+        status: record.status,
+        reason: record.reason,
+        bytes: record.bytes,
+      });
+      return;
+    case 'progress':
+      options.onEvent?.(record);
+      return;
+  }
+}
+
+function emptyImport(label: string, report: ReportBuilder): RapportError {
+  const files = report.list();
+  const seen = files.length
+    ? files.map((f) => `${f.file}${f.status === 'skipped' ? ' (skipped)' : ''}`).join(', ')
+    : 'no files';
+  return new RapportError(
+    'import.empty',
+    `Found no connections or messages in ${label} (files: ${seen}). Nothing was stored. Check that this is the export you meant; a LinkedIn export needs Connections.csv or messages.csv.`,
+    { files },
+  );
+}

@@ -1,0 +1,74 @@
+import { RapportError } from '../errors.js';
+import { importsRepository } from '../store/imports.repository.js';
+import { interactionsRepository } from '../store/interactions.repository.js';
+import { undoRepository } from '../store/undo.repository.js';
+import type { AppContext } from './app-context.js';
+import type { FileReport, ImportTotals } from './import-report.js';
+import { refreshStats } from './stats.service.js';
+
+export interface ImportSummary {
+  id: number;
+  source: string;
+  label: string;
+  status: string;
+  startedAt: number;
+  finishedAt: number | null;
+  totals: ImportTotals | null;
+  files: FileReport[];
+  error: string | null;
+}
+
+/** The history of imports, newest first. */
+export async function listImports(ctx: AppContext): Promise<ImportSummary[]> {
+  const rows = await importsRepository.list(ctx.store.db);
+  return rows.map((row) => ({
+    id: row.id,
+    source: row.source,
+    label: row.label,
+    status: row.status,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    totals: row.counts ? (JSON.parse(row.counts) as ImportTotals) : null,
+    files: row.report ? (JSON.parse(row.report) as FileReport[]) : [],
+    error: row.error,
+  }));
+}
+
+export interface UndoResult {
+  importId: number;
+  interactionsRemoved: number;
+  identitiesRemoved: number;
+  peopleRemoved: number;
+}
+
+/**
+ * Removes exactly what one import added: its interactions, and the identities and people that
+ * no other import or hand-made record still needs. Throws import.not_found, import.already_undone.
+ */
+export async function undoImport(ctx: AppContext, importId: number): Promise<UndoResult> {
+  const row = await importsRepository.get(ctx.store.db, importId);
+  if (!row)
+    throw new RapportError(
+      'import.not_found',
+      `There is no import #${importId}; list them with: rapport imports.`,
+      { importId },
+    );
+  if (row.status === 'undone')
+    throw new RapportError('import.already_undone', `Import #${importId} was already undone.`, { importId });
+  if (row.status !== 'done') {
+    throw new RapportError(
+      'import.not_found',
+      `Import #${importId} did not finish (${row.status}); it stored nothing to undo.`,
+      { importId },
+    );
+  }
+  return ctx.store.db.transaction().execute(async (trx) => {
+    const affected = await interactionsRepository.personsOfImport(trx, importId);
+    const interactionsRemoved = await interactionsRepository.deleteByImport(trx, importId);
+    const identitiesRemoved = await undoRepository.releaseIdentities(trx, importId);
+    const peopleRemoved = await undoRepository.releasePeople(trx, importId);
+    await refreshStats(ctx, trx, await undoRepository.existing(trx, affected));
+    await importsRepository.setStatus(trx, importId, 'undone');
+    return { importId, interactionsRemoved, identitiesRemoved, peopleRemoved };
+  });
+}

@@ -1,0 +1,172 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { isRapportError } from '../../src/errors.js';
+import { type AppContext, openApp } from '../../src/services/app-context.js';
+import { importExport } from '../../src/services/import.service.js';
+import { listImports, undoImport } from '../../src/services/imports.service.js';
+import { logInteraction } from '../../src/services/log.service.js';
+import { listPeople } from '../../src/services/people.service.js';
+import { showPerson } from '../../src/services/person.service.js';
+import { today } from '../../src/services/today.service.js';
+import { peopleRepository } from '../../src/store/people.repository.js';
+import { type Contact, connectedOn, thread, writeLinkedInExport } from '../support/linkedin-export.js';
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/stores.js';
+
+const NOW = Date.UTC(2026, 10, 29, 9, 0);
+const ada: Contact = {
+  first: 'Ada',
+  last: 'Lovelace',
+  slug: 'ada-lovelace-1a2b',
+  company: 'Analytical Engines',
+  position: 'CTO',
+  connectedOn: connectedOn(NOW, 400),
+};
+const grace: Contact = {
+  first: 'Grace',
+  last: 'Hopper',
+  slug: 'grace-hopper-3c4d',
+  company: 'Navy Labs',
+  position: 'Director',
+  connectedOn: connectedOn(NOW, 900),
+};
+const alan: Contact = {
+  first: 'Alan',
+  last: 'Turing',
+  slug: 'alan-turing-5e6f',
+  company: 'Bletchley',
+  connectedOn: connectedOn(NOW, 20),
+};
+
+describeEachDatabase('services', (dialect) => {
+  let database: TestDatabase;
+  let ctx: AppContext;
+  const folders: string[] = [];
+  const exportFolder = (files: Parameters<typeof writeLinkedInExport>[0]) => {
+    const dir = writeLinkedInExport(files);
+    folders.push(dir);
+    return dir;
+  };
+
+  beforeEach(async () => {
+    database = await createTestDatabase(dialect);
+    ctx = await openApp(database.location, { clock: () => NOW });
+  });
+  afterEach(async () => {
+    await ctx.store.close();
+    await database.drop();
+    for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports connections and messages, and a second import of the same export adds nothing', async () => {
+    const dir = exportFolder({ contacts: [ada, grace, alan], messages: thread(ada, NOW, 12, 4, 2) });
+    const first = await importExport(ctx, [dir]);
+    expect(first.totals).toMatchObject({ imported: 3 + 12, duplicates: 0, rejected: 0, peopleCreated: 3 });
+    expect(first.files.find((f) => f.file === 'Connections.csv')).toMatchObject({ read: 3, imported: 3 });
+    expect(first.files.find((f) => f.file === 'messages.csv')).toMatchObject({ read: 12, imported: 12 });
+
+    const second = await importExport(ctx, [dir]);
+    expect(second.totals).toMatchObject({ imported: 0, duplicates: 15, peopleCreated: 0 });
+    expect(await peopleRepository.count(ctx.store.db)).toBe(3);
+  });
+
+  it("puts a stuck-online person on today's list with the reason, and a logged coffee takes them off", async () => {
+    await importExport(ctx, [
+      exportFolder({ contacts: [ada, grace, alan], messages: thread(ada, NOW, 12, 4, 2) }),
+    ]);
+    const before = await today(ctx);
+    const entry = before.entries.find((e) => e.name === 'Ada Lovelace');
+    expect(entry?.bucket).toBe('stuck');
+    // First message 46 days ago: the span runs to today.
+    expect(entry?.reason).toMatch(/^12 LinkedIn messages over 7 weeks, never spoke/);
+    expect(entry?.flags).toContain('stuck');
+
+    const logged = await logInteraction(ctx, {
+      person: 'ada',
+      kind: 'coffee',
+      at: NOW - 3600_000,
+      minutes: 45,
+      note: 'Pilot scope',
+    });
+    expect(logged.person.flags).not.toContain('stuck');
+    expect(logged.person.evaluation.balance.liveRatio).toBeGreaterThan(0);
+    const after = await today(ctx);
+    expect(after.entries.find((e) => e.name === 'Ada Lovelace')?.bucket).not.toBe('stuck');
+    const shown = await showPerson(ctx, 'Ada Lovelace');
+    expect(shown.timeline[0]).toMatchObject({ activity: 'coffee', note: 'Pilot scope', length: 45 });
+  });
+
+  it('scores the list from stored totals exactly as the full history scores one person', async () => {
+    await importExport(ctx, [
+      exportFolder({
+        contacts: [ada, grace],
+        messages: [...thread(ada, NOW, 12, 4, 2), ...thread(grace, NOW, 9, 40, 200)],
+      }),
+    ]);
+    await logInteraction(ctx, { person: 'grace', kind: 'call', at: NOW - 300 * 86_400_000, minutes: 20 });
+    const { people } = await listPeople(ctx);
+    for (const summary of people) {
+      const detail = await showPerson(ctx, `#${summary.id}`);
+      expect(summary.strength).toBeCloseTo(detail.evaluation.score.strength, 9);
+      expect(summary.flags).toEqual(detail.flags);
+    }
+    expect((await listPeople(ctx, { filter: 'dormant' })).people.map((p) => p.name)).toEqual([
+      'Grace Hopper',
+    ]);
+    expect((await listPeople(ctx, { search: 'NAVY' })).people.map((p) => p.name)).toEqual(['Grace Hopper']);
+  });
+
+  it('undo removes exactly what one import added and keeps what others and the user added', async () => {
+    const contactsOnly = await importExport(ctx, [exportFolder({ contacts: [ada, grace] })]);
+    const withMessages = await importExport(ctx, [
+      exportFolder({ contacts: [ada, alan], messages: thread(ada, NOW, 6, 3, 1) }),
+    ]);
+    await logInteraction(ctx, { person: 'alan', kind: 'video', at: NOW - 86_400_000 });
+
+    const undone = await undoImport(ctx, withMessages.importId);
+    expect(undone).toMatchObject({ interactionsRemoved: 6, peopleRemoved: 0 });
+    // Alan came with the undone import but has a hand-logged call: he stays, without his LinkedIn identity.
+    const alanNow = await showPerson(ctx, 'alan');
+    expect(alanNow.identities).toEqual([]);
+    expect(alanNow.timeline.map((t) => t.activity)).toEqual(['video']);
+    // Ada was seen by both imports: she and her identity stay, her messages go.
+    const adaNow = await showPerson(ctx, 'ada');
+    expect(adaNow.identities.map((i) => i.key)).toEqual(['ada-lovelace-1a2b']);
+    expect(adaNow.timelineTotal).toBe(0);
+
+    await undoImport(ctx, contactsOnly.importId);
+    expect((await listPeople(ctx)).people.map((p) => p.name)).toEqual(['Alan Turing']);
+    expect((await listImports(ctx)).map((i) => i.status)).toEqual(['undone', 'undone']);
+    await expect(undoImport(ctx, contactsOnly.importId)).rejects.toMatchObject({
+      code: 'import.already_undone',
+    });
+  });
+
+  it('an export with no records is an error and stores nothing', async () => {
+    const dir = exportFolder({ contacts: [] });
+    const error = await importExport(ctx, [dir]).catch((e: unknown) => e);
+    expect(isRapportError(error) && error.code).toBe('import.empty');
+    expect(await peopleRepository.count(ctx.store.db)).toBe(0);
+    expect((await listImports(ctx))[0]).toMatchObject({ status: 'failed' });
+  });
+
+  it('reports a bad row with its file and line, and imports the rest', async () => {
+    const dir = exportFolder({ contacts: [ada], messages: thread(ada, NOW, 3, 1, 1) });
+    writeFileSync(
+      join(dir, 'messages.csv'),
+      'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n2-x,,Ada Lovelace,https://www.linkedin.com/in/ada-lovelace-1a2b,Morgan Avery,https://www.linkedin.com/in/morgan-avery-0a1b2c,not a date,,hi,INBOX\n2-x,,Ada Lovelace,https://www.linkedin.com/in/ada-lovelace-1a2b,Morgan Avery,https://www.linkedin.com/in/morgan-avery-0a1b2c,2026-11-01 10:00:00 UTC,,hello,INBOX\n',
+    );
+    const result = await importExport(ctx, [dir]);
+    const messages = result.files.find((f) => f.file === 'messages.csv');
+    expect(messages).toMatchObject({ read: 2, imported: 1, rejected: 1 });
+    expect(messages?.rejections[0]).toMatchObject({ line: 2 });
+    expect(messages?.rejections[0]?.reason).toMatch(/not a date/);
+  });
+
+  it('finds people by id or name and explains ambiguity', async () => {
+    await importExport(ctx, [exportFolder({ contacts: [ada, { ...ada, first: 'Adam', slug: 'adam-x' }] })]);
+    await expect(showPerson(ctx, 'ada')).resolves.toMatchObject({ name: 'Ada Lovelace' });
+    await expect(showPerson(ctx, 'Lovelace')).rejects.toMatchObject({ code: 'person.ambiguous' });
+    await expect(showPerson(ctx, 'nobody')).rejects.toMatchObject({ code: 'person.not_found' });
+  });
+});
