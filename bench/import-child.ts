@@ -3,10 +3,11 @@
  * Usage: node import-child.js import <zip> <db>  |  node import-child.js floor <rows> <db>
  */
 import { performance } from 'node:perf_hooks';
-import SqliteDatabase from 'better-sqlite3';
+import { stableId } from '../src/importers/stable-id.js';
 import { openApp } from '../src/services/app-context.js';
 import { importExport } from '../src/services/import.service.js';
 import { INTERACTION_COLUMNS } from '../src/store/bulk-writer.js';
+import { openSqlite } from '../src/store/sqlite/sqlite-connection.js';
 import { openStore } from '../src/store/store.js';
 
 const [mode, arg, dbPath] = process.argv.slice(2);
@@ -27,9 +28,8 @@ async function runImport(zip: string, db: string) {
 async function runFloor(rows: number, db: string) {
   const store = await openStore({ dialect: 'sqlite', path: db });
   await store.close();
-  const raw = new SqliteDatabase(db);
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = NORMAL');
+  // The same connection settings as the app's (WAL, cache size, foreign keys).
+  const { raw } = openSqlite(db);
   // The rows reference an import, as real ones do, so foreign-key checks cost the same.
   raw
     .prepare(
@@ -46,7 +46,8 @@ async function runFloor(rows: number, db: string) {
     for (let i = 0; i < rows; i++) {
       insert.run(
         'linkedin',
-        `ext-${i.toString(36)}-${(i * 2654435761) >>> 0}`,
+        // Ids shaped as the importer makes them: content hashes, in no particular order.
+        stableId('msg', String(i)),
         1,
         1_600_000_000_000 + i * 60_000,
         'message',

@@ -27,7 +27,6 @@ export {
   scoreHistory,
   touchValue,
 } from './score.js';
-export { compareForSort, type PeopleSortKey } from './sort.js';
 export {
   bucketOf,
   DORMANT_WORTH_REVIVING,

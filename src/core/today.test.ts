@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isRapportError } from '../errors.js';
 import { DAY_MS } from './duration.js';
-import { compareForSort } from './sort.js';
 import { NOW } from './test-arbitraries.js';
 import { bucketOf, DORMANT_WORTH_REVIVING, rankToday, type TodayCandidate } from './today.js';
 import type { Evaluation, RelationshipType } from './types.js';
@@ -121,17 +120,5 @@ describe('rankToday', () => {
         expect(isRapportError(error) && error.code === 'input.invalid').toBe(true);
       }
     }
-  });
-});
-
-describe('compareForSort', () => {
-  it('sorts most first with unknown values last', () => {
-    const people = [
-      candidate('a', { strength: 10, offlineRatio: null }),
-      candidate('b', { strength: 50, offlineRatio: 0.2 }),
-      candidate('c', { strength: 30, offlineRatio: 0.9 }),
-    ];
-    expect(ids([...people].sort(compareForSort('strength')))).toEqual(['b', 'c', 'a']);
-    expect(ids([...people].sort(compareForSort('offlineRatio')))).toEqual(['c', 'b', 'a']);
   });
 });

@@ -5,10 +5,34 @@ import type { Evaluation, RelationshipType } from './types.js';
 /** Why a person is on today's list; buckets are listed in this order. */
 export type TodayBucket = 'stuck' | 'overdue' | 'dormant';
 
+/** The part of an evaluation that ranking reads: small enough to store per person and load in bulk. */
+export interface RankInputs {
+  flags: Evaluation['flags'];
+  score: { strength: number; terms: { tenure: number } };
+  balance: { offlineRatio: number | null };
+  daysStuck: number;
+  lastRealConversationAt: number | null;
+  knownSince: number | null;
+  lastTouchAt: number | null;
+}
+
+/** The rank inputs of an evaluation, and nothing else. Never throws. */
+export function rankInputsOf(e: Evaluation): RankInputs {
+  return {
+    flags: e.flags,
+    score: { strength: e.score.strength, terms: { tenure: e.score.terms.tenure } },
+    balance: { offlineRatio: e.balance.offlineRatio },
+    daysStuck: e.daysStuck,
+    lastRealConversationAt: e.lastRealConversationAt,
+    knownSince: e.knownSince,
+    lastTouchAt: e.lastTouchAt,
+  };
+}
+
 /** One person offered to rankToday, with what ranking needs beside their evaluation. */
 export interface TodayCandidate<Id = string> {
   id: Id;
-  evaluation: Evaluation;
+  evaluation: RankInputs;
   relationshipType: RelationshipType;
   hasOpenDeal: boolean;
 }
@@ -36,7 +60,7 @@ export const STRENGTH_GAP_BAND = 10;
 const BUCKET_ORDER: Record<TodayBucket, number> = { stuck: 0, overdue: 1, dormant: 2 };
 
 /** The Today bucket of an evaluation: stuck, else overdue, else dormant worth reviving, else null. Never throws. */
-export function bucketOf(evaluation: Evaluation): TodayBucket | null {
+export function bucketOf(evaluation: RankInputs): TodayBucket | null {
   const { flags, score } = evaluation;
   if (flags.stuckOnline) return 'stuck';
   if (flags.overdue) return 'overdue';
@@ -56,7 +80,7 @@ export function valueRankOf(
   return type === 'partner' ? 2 : 3;
 }
 
-function urgencyDays(bucket: TodayBucket, e: Evaluation, now: number): number {
+function urgencyDays(bucket: TodayBucket, e: RankInputs, now: number): number {
   if (bucket === 'stuck') return e.daysStuck;
   const since = bucket === 'overdue' ? (e.lastRealConversationAt ?? e.knownSince) : e.lastTouchAt;
   return since === null ? 0 : Math.max(0, Math.floor((now - since) / DAY_MS));

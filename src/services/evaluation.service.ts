@@ -1,22 +1,16 @@
-import { DAY_MS } from '../core/duration.js';
 import { evaluate } from '../core/evaluate.js';
-import { recentWindowDays, summarizeOlder } from '../core/older.js';
+import { stableUntil } from '../core/horizon.js';
 import { sameCity } from '../core/same-city.js';
-import type {
-  Channel,
-  Evaluation,
-  OlderHistory,
-  PersonHistory,
-  RelationshipType,
-  Touch,
-} from '../core/types.js';
+import { rankInputsOf } from '../core/today.js';
+import type { Evaluation, PersonHistory, RelationshipType, Touch } from '../core/types.js';
+import type { Executor } from '../store/bulk-writer.js';
+import { evaluationsRepository } from '../store/evaluations.repository.js';
 import { interactionsRepository } from '../store/interactions.repository.js';
-import { peopleRepository } from '../store/people.repository.js';
-import type { PersonRow, PersonStatsRow } from '../store/schema.js';
-import { statsRepository } from '../store/stats.repository.js';
+import { chunks, peopleRepository } from '../store/people.repository.js';
+import type { PersonEvaluationRow, PersonRow } from '../store/schema.js';
 import type { AppContext } from './app-context.js';
-import { ensureFreshStats } from './stats.service.js';
-import { groupByPerson, toHistoryTotals } from './touch-mapping.js';
+import type { TouchLog } from './touch-log.js';
+import { groupByPerson } from './touch-mapping.js';
 
 export interface EvaluatedPerson {
   person: PersonRow;
@@ -29,25 +23,20 @@ interface BookFacts {
   companySizes: Map<string, number>;
 }
 
-async function bookFacts(ctx: AppContext): Promise<BookFacts> {
-  const owner = await peopleRepository.owner(ctx.store.db);
-  return {
-    ownerLocation: owner?.location ?? null,
-    companySizes: await peopleRepository.companySizes(ctx.store.db),
-  };
+async function bookFacts(db: Executor): Promise<BookFacts> {
+  const owner = await peopleRepository.owner(db);
+  return { ownerLocation: owner?.location ?? null, companySizes: await peopleRepository.companySizes(db) };
 }
 
-function history(
+function historyOf(
   person: PersonRow,
-  touches: Touch[],
-  older: OlderHistory | undefined,
+  touches: readonly Touch[],
   groupContacts: number,
   book: BookFacts,
 ): PersonHistory {
   const colleagues = person.company ? (book.companySizes.get(person.company.toLowerCase()) ?? 1) - 1 : 0;
   return {
     touches,
-    ...(older ? { older } : {}),
     connectedAt: person.connected_at,
     mutualContacts: groupContacts + colleagues,
     relationshipType: person.relationship_type as RelationshipType,
@@ -58,61 +47,102 @@ function history(
 }
 
 /**
- * All-time totals minus the recent touches: what happened before the recent window.
- * The "last … at" fields stay all-time, which is what the engine wants from them.
+ * Evaluates the given people at `now` from every one of their touches and stores the result
+ * with the moment it must be looked at again. `known` may hold the complete touches of people
+ * the caller already has in memory (an import's new people), saving a read-back.
  */
-function olderPart(totals: OlderHistory, recent: readonly Touch[], ctx: AppContext): OlderHistory {
-  const part = summarizeOlder(recent, ctx.config);
-  const count = totals.count - part.count;
-  const channels: Partial<Record<Channel, number>> = { ...totals.channels };
-  for (const [channel, n] of Object.entries(part.channels) as [Channel, number][]) {
-    channels[channel] = (channels[channel] ?? 0) - n;
+export async function refreshEvaluations(
+  ctx: AppContext,
+  db: Executor,
+  personIds: Iterable<number>,
+  now: number,
+  known?: TouchLog,
+): Promise<void> {
+  const book = await bookFacts(db);
+  // A bounded number of people at a time keeps memory flat on large books.
+  for (const chunk of chunks([...new Set(personIds)], 2000)) {
+    const unknown = chunk.filter((id) => !known?.has(id));
+    const [people, read, groups] = await Promise.all([
+      peopleRepository.getMany(db, chunk),
+      unknown.length
+        ? interactionsRepository.touchesOf(db, unknown).then(groupByPerson)
+        : new Map<number, Touch[]>(),
+      interactionsRepository.groupContacts(db, chunk),
+    ]);
+    const rows: PersonEvaluationRow[] = [];
+    for (const person of people) {
+      if (person.is_owner) continue;
+      const touches = known?.get(person.id) ?? read.get(person.id) ?? [];
+      const history = historyOf(person, touches, groups.get(person.id) ?? 0, book);
+      const evaluation = evaluate(history, now, ctx.config);
+      rows.push({
+        person_id: person.id,
+        evaluated_at: now,
+        recheck_at: stableUntil(history, now, ctx.config),
+        stuck: evaluation.flags.stuckOnline ? 1 : 0,
+        dormant: evaluation.flags.dormant ? 1 : 0,
+        overdue: evaluation.flags.overdue ? 1 : 0,
+        flagged: evaluation.flags.stuckOnline || evaluation.flags.dormant || evaluation.flags.overdue ? 1 : 0,
+        strength: evaluation.score.strength,
+        rank_inputs: JSON.stringify(rankInputsOf(evaluation)),
+        evaluation: JSON.stringify(evaluation),
+        config_key: ctx.configKey,
+      });
+    }
+    await evaluationsRepository.replace(db, rows);
   }
-  // Floating subtraction can leave a crumb where nothing older exists.
-  const rest = (all: number | undefined, recentSum: number | undefined) =>
-    count === 0 ? 0 : Math.max(0, (all ?? 0) - (recentSum ?? 0));
-  return {
-    ...totals,
-    count,
-    engagementSum: rest(totals.engagementSum, part.engagementSum),
-    inboundSum: rest(totals.inboundSum, part.inboundSum),
-    outboundSum: rest(totals.outboundSum, part.outboundSum),
-    firstAt: count === 0 ? null : totals.firstAt,
-    channels,
-  };
 }
 
-/** Evaluates every contact at `now`: one scan of the recent window plus stored totals. */
-export async function evaluateAll(ctx: AppContext, now: number): Promise<EvaluatedPerson[]> {
-  await ensureFreshStats(ctx);
+/**
+ * Re-evaluates, in one transaction, everyone whose stored evaluation is due, missing, or made
+ * with another scoring config, so that what is stored is exact at `now` but for decay.
+ */
+export async function refreshDueEvaluations(ctx: AppContext, now: number): Promise<void> {
   const db = ctx.store.db;
-  const [people, stats, recentRows, book] = await Promise.all([
-    peopleRepository.listContacts(db),
-    statsRepository.all(db),
-    interactionsRepository.touchesBetween(db, now - recentWindowDays(ctx.config) * DAY_MS, now),
-    bookFacts(ctx),
-  ]);
-  const statsByPerson = new Map<number, PersonStatsRow>(stats.map((s) => [s.person_id, s]));
-  const recent = groupByPerson(recentRows);
-  return people.map((person) => {
-    const touches = recent.get(person.id) ?? [];
-    const row = statsByPerson.get(person.id);
-    const older = row ? olderPart(toHistoryTotals(row), touches, ctx) : undefined;
-    return {
-      person,
-      evaluation: evaluate(history(person, touches, older, row?.group_contacts ?? 0, book), now, ctx.config),
-    };
-  });
+  if (await evaluationsRepository.anyStale(db, ctx.configKey))
+    await evaluationsRepository.invalidate(db, 'all');
+  const due = await evaluationsRepository.due(db, now);
+  if (due.length > 0) await db.transaction().execute((trx) => refreshEvaluations(ctx, trx, due, now));
 }
 
-/** Evaluates one person exactly, from every one of their touches. */
-export async function evaluateOne(ctx: AppContext, person: PersonRow, now: number): Promise<Evaluation> {
+/**
+ * Every contact's evaluation: stored evaluations, after re-evaluating those whose flags may have
+ * changed since. Strength is as of each evaluation; flags, balance and next step are exact at `now`.
+ */
+export async function loadEvaluations(ctx: AppContext, now: number): Promise<EvaluatedPerson[]> {
+  await refreshDueEvaluations(ctx, now);
+  const rows = await evaluationsRepository.list(ctx.store.db);
+  return rows.map(({ evaluation, evaluated_at: _, ...person }) => ({
+    person,
+    evaluation: JSON.parse(evaluation) as Evaluation,
+  }));
+}
+
+/** Evaluates the given people exactly at `now`, each from every one of their touches; in their order. */
+export async function evaluateMany(
+  ctx: AppContext,
+  people: readonly PersonRow[],
+  now: number,
+): Promise<Evaluation[]> {
   const db = ctx.store.db;
+  const ids = people.map((p) => p.id);
   const [rows, groups, book] = await Promise.all([
-    interactionsRepository.touchesOf(db, [person.id]),
-    interactionsRepository.groupContacts(db, [person.id]),
-    bookFacts(ctx),
+    interactionsRepository.touchesOf(db, ids),
+    interactionsRepository.groupContacts(db, ids),
+    bookFacts(db),
   ]);
-  const touches = groupByPerson(rows).get(person.id) ?? [];
-  return evaluate(history(person, touches, undefined, groups.get(person.id) ?? 0, book), now, ctx.config);
+  const touches = groupByPerson(rows);
+  return people.map((person) =>
+    evaluate(
+      historyOf(person, touches.get(person.id) ?? [], groups.get(person.id) ?? 0, book),
+      now,
+      ctx.config,
+    ),
+  );
+}
+
+/** Evaluates one person exactly at `now`, from every one of their touches. */
+export async function evaluateOne(ctx: AppContext, person: PersonRow, now: number): Promise<Evaluation> {
+  const [evaluation] = await evaluateMany(ctx, [person], now);
+  return evaluation!;
 }

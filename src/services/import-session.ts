@@ -1,3 +1,4 @@
+import type { Touch } from '../core/types.js';
 import { factsPatch, fallbackDisplayName } from '../identity/person-facts.js';
 import type {
   ContactRecord,
@@ -8,10 +9,11 @@ import type {
 } from '../importers/types.js';
 import type { Executor, ParticipantInsert } from '../store/bulk-writer.js';
 import { identitiesRepository } from '../store/identities.repository.js';
-import { peopleRepository } from '../store/people.repository.js';
+import { type PersonPatch, peopleRepository } from '../store/people.repository.js';
 import type { NewInteraction } from '../store/schema.js';
 import type { AppContext } from './app-context.js';
 import type { ReportBuilder } from './import-report.js';
+import { TouchLog } from './touch-log.js';
 
 interface KnownIdentity {
   identityId: number;
@@ -20,6 +22,7 @@ interface KnownIdentity {
 
 interface Pending {
   row: NewInteraction;
+  touch: Touch;
   file: string;
   participants: KnownIdentity[];
 }
@@ -40,8 +43,14 @@ export class ImportSession {
   private readonly ownerKeys = new Set<string>();
   private ownerPersonId: number | null = null;
   private pending: Pending[] = [];
-  /** People whose interactions changed, for the stats refresh. */
+  /** People whose interactions changed, to re-evaluate at the end. */
   readonly touchedPeople = new Set<number>();
+  /** Every touch of the people this import created: all they have, so no read-back is needed. */
+  readonly newPeopleTouches = new TouchLog();
+  /** Companies of contacts this import added or changed: their colleagues' structure term moves. */
+  readonly companies = new Set<string>();
+  /** The owner's location changed: whether each contact is in the same city may have too. */
+  ownerMoved = false;
   readonly sighted = new Set<number>();
   /** Contacts and interactions found, duplicates included: zero means the import found nothing. */
   recordsFound = 0;
@@ -69,8 +78,11 @@ export class ImportSession {
       this.ownerPersonId = await this.createPerson(record.person, true);
     } else {
       const stored = await peopleRepository.get(this.db, this.ownerPersonId);
-      if (stored)
-        await peopleRepository.update(this.db, stored.id, factsPatch(stored, record.person), this.now);
+      if (stored) {
+        const patch = factsPatch(stored, record.person);
+        if (patch.location !== undefined) this.ownerMoved = true;
+        await peopleRepository.update(this.db, stored.id, patch, this.now);
+      }
     }
     for (const ref of record.identities) {
       this.ownerKeys.add(identityKey(ref.network, ref.key));
@@ -94,12 +106,11 @@ export class ImportSession {
     let personId = found.find((f) => f !== undefined)?.personId;
     let added = false;
     if (personId === undefined) {
-      personId = await this.createPerson(record.person, false);
+      personId = await this.createPerson(record.person, false, record.connectedAt);
       added = true;
+      if (record.person.company) this.companies.add(record.person.company.toLowerCase());
     } else {
-      const stored = await peopleRepository.get(this.db, personId);
-      if (stored)
-        await peopleRepository.update(this.db, personId, factsPatch(stored, record.person), this.now);
+      await this.refreshFacts(personId, record.person, record.connectedAt);
     }
     for (const [i, ref] of refs.entries()) {
       if (found[i] === undefined) {
@@ -107,7 +118,6 @@ export class ImportSession {
         added = true;
       }
     }
-    if (record.connectedAt !== undefined) await this.noteConnectedAt(personId, record.connectedAt);
     if (added) file.imported++;
     else file.duplicates++;
   }
@@ -128,6 +138,14 @@ export class ImportSession {
     this.pending.push({
       file: record.file,
       participants,
+      touch: {
+        at: record.at,
+        channel: record.channel,
+        network: record.network,
+        direction: record.direction,
+        audience: record.audience,
+        length: record.length ?? null,
+      },
       row: {
         source: this.source,
         external_id: record.externalId,
@@ -174,6 +192,7 @@ export class ImportSession {
           occurred_at: item.row.occurred_at,
         });
         this.touchedPeople.add(p.personId);
+        this.newPeopleTouches.add(p.personId, item.touch);
       }
     }
     await this.ctx.store.bulk.insertParticipants(this.db, participants);
@@ -203,26 +222,30 @@ export class ImportSession {
     return this.addIdentity(ref, personId);
   }
 
-  private async createPerson(facts: PersonFacts, isOwner: boolean): Promise<number> {
-    if (!isOwner) this.report.peopleCreated++;
-    const id = await peopleRepository.insert(this.db, {
+  private async createPerson(facts: PersonFacts, isOwner: boolean, connectedAt?: number): Promise<number> {
+    const id = await this.ctx.store.bulk.insertPerson(this.db, {
       display_name: facts.displayName,
       first_name: facts.firstName ?? null,
       last_name: facts.lastName ?? null,
       company: facts.company ?? null,
       title: facts.title ?? null,
       location: facts.location ?? null,
+      connected_at: connectedAt ?? null,
       is_owner: isOwner ? 1 : 0,
       import_id: this.importId,
       created_at: this.now,
       updated_at: this.now,
     });
-    if (!isOwner) this.touchedPeople.add(id);
+    if (!isOwner) {
+      this.report.peopleCreated++;
+      this.touchedPeople.add(id);
+      this.newPeopleTouches.open(id);
+    }
     return id;
   }
 
   private async addIdentity(ref: IdentityRef, personId: number): Promise<KnownIdentity> {
-    const identityId = await identitiesRepository.insert(this.db, {
+    const identityId = await this.ctx.store.bulk.insertIdentity(this.db, {
       person_id: personId,
       network: ref.network,
       key: ref.key,
@@ -239,10 +262,22 @@ export class ImportSession {
     return known;
   }
 
-  private async noteConnectedAt(personId: number, at: number): Promise<void> {
+  /** Refreshes what the export says about a known person; an earlier connection date wins. */
+  private async refreshFacts(
+    personId: number,
+    facts: PersonFacts,
+    connectedAt: number | undefined,
+  ): Promise<void> {
     const stored = await peopleRepository.get(this.db, personId);
-    if (stored && (stored.connected_at === null || at < stored.connected_at)) {
-      await peopleRepository.update(this.db, personId, { connected_at: at }, this.now);
+    if (!stored) return;
+    const patch: PersonPatch = factsPatch(stored, facts);
+    if (connectedAt !== undefined && (stored.connected_at === null || connectedAt < stored.connected_at)) {
+      patch.connected_at = connectedAt;
     }
+    if (Object.keys(patch).length === 0) return;
+    await peopleRepository.update(this.db, personId, patch, this.now);
+    this.touchedPeople.add(personId);
+    for (const company of [stored.company, patch.company])
+      if (company) this.companies.add(company.toLowerCase());
   }
 }

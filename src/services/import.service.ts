@@ -3,13 +3,16 @@ import { RapportError } from '../errors.js';
 import { openExports } from '../importers/export-source.js';
 import { detectImporter } from '../importers/registry.js';
 import type { ImportRecord } from '../importers/types.js';
+import type { Executor } from '../store/bulk-writer.js';
+import { evaluationsRepository } from '../store/evaluations.repository.js';
 import { identitiesRepository } from '../store/identities.repository.js';
 import { importsRepository } from '../store/imports.repository.js';
+import { colleaguesAt } from '../store/people.repository.js';
 import type { AppContext } from './app-context.js';
 import { contentHash } from './content-hash.js';
+import { refreshEvaluations } from './evaluation.service.js';
 import { type ImportResult, ReportBuilder } from './import-report.js';
 import { ImportSession } from './import-session.js';
-import { refreshStats } from './stats.service.js';
 
 /** What a caller can watch while an import runs (for progress bars and logs). */
 export type ImportEvent =
@@ -60,7 +63,8 @@ export async function importExport(
         await session.flush();
         if (session.recordsFound === 0) throw emptyImport(source.label, report);
         await identitiesRepository.addSightings(trx, importId, [...session.sighted]);
-        await refreshStats(ctx, trx, session.touchedPeople);
+        await refreshEvaluations(ctx, trx, session.touchedPeople, now, session.newPeopleTouches);
+        await invalidateAfterImport(trx, session);
       });
     } catch (error) {
       await importsRepository.finish(ctx.store.db, importId, {
@@ -121,6 +125,19 @@ async function dispatch(
       options.onEvent?.(record);
       return;
   }
+}
+
+/** Others whose evaluation depends on what this import changed: new colleagues, a moved owner. */
+async function invalidateAfterImport(db: Executor, session: ImportSession): Promise<void> {
+  if (session.ownerMoved) {
+    await evaluationsRepository.invalidate(db, 'all');
+    return;
+  }
+  const colleagues = await colleaguesAt(db, [...session.companies]);
+  await evaluationsRepository.invalidate(
+    db,
+    colleagues.filter((id) => !session.touchedPeople.has(id)),
+  );
 }
 
 function emptyImport(label: string, report: ReportBuilder): RapportError {

@@ -1,10 +1,10 @@
 import { RapportError } from '../errors.js';
+import { evaluationsRepository } from '../store/evaluations.repository.js';
 import { importsRepository } from '../store/imports.repository.js';
 import { interactionsRepository } from '../store/interactions.repository.js';
 import { undoRepository } from '../store/undo.repository.js';
 import type { AppContext } from './app-context.js';
 import type { FileReport, ImportTotals } from './import-report.js';
-import { refreshStats } from './stats.service.js';
 
 export interface ImportSummary {
   id: number;
@@ -63,11 +63,11 @@ export async function undoImport(ctx: AppContext, importId: number): Promise<Und
     );
   }
   return ctx.store.db.transaction().execute(async (trx) => {
-    const affected = await interactionsRepository.personsOfImport(trx, importId);
     const interactionsRemoved = await interactionsRepository.deleteByImport(trx, importId);
     const identitiesRemoved = await undoRepository.releaseIdentities(trx, importId);
     const peopleRemoved = await undoRepository.releasePeople(trx, importId);
-    await refreshStats(ctx, trx, await undoRepository.existing(trx, affected));
+    // Touches, colleagues and the owner may all have changed: look at everyone again.
+    await evaluationsRepository.invalidate(trx, 'all');
     await importsRepository.setStatus(trx, importId, 'undone');
     return { importId, interactionsRemoved, identitiesRemoved, peopleRemoved };
   });

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { LOG_KINDS, type LogKind } from '../core/types.js';
 import { RapportError } from '../errors.js';
 import type { AppContext } from './app-context.js';
+import { refreshEvaluations } from './evaluation.service.js';
 import { type PersonDetail, showPerson } from './person.service.js';
 import { findPerson } from './person-lookup.js';
-import { refreshStats } from './stats.service.js';
 
 export interface LogInput {
   person: string;
@@ -82,7 +82,7 @@ export async function logInteraction(
     await ctx.store.bulk.insertParticipants(trx, [
       { interaction_id: id, person_id: person.id, identity_id: null, occurred_at: at },
     ]);
-    await refreshStats(ctx, trx, [person.id]);
+    await refreshEvaluations(ctx, trx, [person.id], now);
     return id;
   });
   return { interactionId, person: await showPerson(ctx, `#${person.id}`) };

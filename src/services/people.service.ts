@@ -1,7 +1,7 @@
 import type { Evaluation, Flag } from '../core/types.js';
 import { RapportError } from '../errors.js';
 import type { AppContext } from './app-context.js';
-import { type EvaluatedPerson, evaluateAll } from './evaluation.service.js';
+import { type EvaluatedPerson, loadEvaluations } from './evaluation.service.js';
 
 export const PEOPLE_SORTS = ['strength', 'name', 'offline', 'live', 'last', 'company'] as const;
 export type PeopleSort = (typeof PEOPLE_SORTS)[number];
@@ -80,7 +80,7 @@ export async function listPeople(
     );
   }
   const needle = query.search?.trim().toLowerCase();
-  let people = (await evaluateAll(ctx, ctx.clock())).map(summarize);
+  let people = (await loadEvaluations(ctx, ctx.clock())).map(summarize);
   if (query.filter) people = people.filter((p) => p.flags.includes(query.filter!));
   if (needle) {
     people = people.filter((p) =>

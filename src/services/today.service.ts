@@ -1,7 +1,9 @@
-import { rankToday } from '../core/today.js';
+import { type RankInputs, rankToday } from '../core/today.js';
 import type { Evaluation, RelationshipType } from '../core/types.js';
+import { evaluationsRepository } from '../store/evaluations.repository.js';
+import { peopleRepository } from '../store/people.repository.js';
 import type { AppContext } from './app-context.js';
-import { evaluateAll } from './evaluation.service.js';
+import { evaluateMany, refreshDueEvaluations } from './evaluation.service.js';
 import { flagList } from './people.service.js';
 
 export interface TodayEntry {
@@ -19,28 +21,46 @@ export interface TodayEntry {
 
 export const DEFAULT_TODAY_LIMIT = 10;
 
-/** Today's people to take offline: stuck online first, then overdue, then dormant worth reviving. */
+/**
+ * Today's people to take offline: stuck online first, then overdue, then dormant worth reviving.
+ * Ranks the stored evaluations of flagged people, then evaluates the few it shows afresh so
+ * their reasons and scores read exactly as of now.
+ */
 export async function today(
   ctx: AppContext,
   options: { limit?: number } = {},
 ): Promise<{ now: number; entries: TodayEntry[] }> {
   const now = ctx.clock();
-  const evaluated = await evaluateAll(ctx, now);
-  const byId = new Map(evaluated.map((e) => [e.person.id, e]));
+  await refreshDueEvaluations(ctx, now);
+  const flagged = await evaluationsRepository.flagged(ctx.store.db);
   const ranked = rankToday(
-    evaluated.map(({ person, evaluation }) => ({
-      id: person.id,
-      evaluation,
-      relationshipType: person.relationship_type as RelationshipType,
+    flagged.map((row) => ({
+      id: row.id,
+      evaluation: JSON.parse(row.rank_inputs) as RankInputs,
+      relationshipType: row.relationship_type as RelationshipType,
       hasOpenDeal: false,
     })),
     now,
     options.limit ?? DEFAULT_TODAY_LIMIT,
   );
+  const people = new Map(
+    (
+      await peopleRepository.getMany(
+        ctx.store.db,
+        ranked.map((r) => r.id),
+      )
+    ).map((p) => [p.id, p]),
+  );
+  const shown = ranked.map((entry) => ({ entry, person: people.get(entry.id)! }));
+  const evaluations = await evaluateMany(
+    ctx,
+    shown.map((s) => s.person),
+    now,
+  );
   return {
     now,
-    entries: ranked.map((entry, index) => {
-      const { person, evaluation } = byId.get(entry.id)!;
+    entries: shown.map(({ entry, person }, index) => {
+      const evaluation = evaluations[index]!;
       return {
         rank: index + 1,
         id: person.id,

@@ -34,11 +34,6 @@ function touchQuery(db: Executor) {
 
 /** Interactions and who took part in them. */
 export const interactionsRepository = {
-  /** Every touch of every person from `since` (inclusive) to `until` (inclusive). */
-  async touchesBetween(db: Executor, since: number, until: number): Promise<TouchRow[]> {
-    return touchQuery(db).where('p.occurred_at', '>=', since).where('p.occurred_at', '<=', until).execute();
-  },
-
   /** Every touch of the given people, ordered by person. */
   async touchesOf(db: Executor, personIds: readonly number[]): Promise<TouchRow[]> {
     const rows: TouchRow[] = [];

@@ -92,3 +92,18 @@ export const peopleRepository = {
 export function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
+
+/** Contacts working at any of the given companies (compared lower-cased). */
+export async function colleaguesAt(db: Executor, companies: readonly string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const chunk of chunks(companies, 500)) {
+    const rows = await db
+      .selectFrom('people')
+      .select('id')
+      .where('is_owner', '=', 0)
+      .where((eb) => eb(eb.fn('lower', ['company']), 'in', chunk))
+      .execute();
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}

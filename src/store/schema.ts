@@ -89,26 +89,26 @@ export interface InteractionParticipantsTable {
   occurred_at: number;
 }
 
-/** Running totals per person (see core OlderHistory), rebuilt whenever their interactions change. */
-export interface PersonStatsTable {
+/**
+ * Each person's evaluation as of `evaluated_at`, kept so lists and Today need not rescan every
+ * touch. It stays true until `recheck_at` (core `stableUntil`): only the intensity term decays
+ * in between. Rebuilt whenever the person's touches change, at recheck time, or on a config change.
+ */
+export interface PersonEvaluationsTable {
   person_id: number;
-  count: number;
-  engagement_sum: number;
-  /** Σ 2^((t−epoch)/H) over inbound (and mutual) touches, for reciprocity. */
-  inbound_sum: number;
-  outbound_sum: number;
-  first_at: number | null;
-  last_at: number | null;
-  last_offline_at: number | null;
-  last_live_at: number | null;
-  last_in_person_at: number | null;
-  last_offline_channel: string | null;
-  online_streak_start_at: number | null;
-  /** JSON: Partial<Record<Channel, number>>. */
-  channels: string;
-  /** Distinct people met in the same group threads or meetings. */
-  group_contacts: number;
-  /** Fingerprint of the scoring config the sum was computed with. */
+  evaluated_at: number;
+  recheck_at: number | null;
+  stuck: number;
+  dormant: number;
+  overdue: number;
+  /** 1 when any flag is set: Today reads only these. */
+  flagged: number;
+  strength: number;
+  /** JSON: core RankInputs, what Today ranks by. */
+  rank_inputs: string;
+  /** JSON: core Evaluation. */
+  evaluation: string;
+  /** Fingerprint of the scoring config it was computed with. */
   config_key: string;
 }
 
@@ -125,7 +125,7 @@ export interface Database {
   identity_sightings: IdentitySightingsTable;
   interactions: InteractionsTable;
   interaction_participants: InteractionParticipantsTable;
-  person_stats: PersonStatsTable;
+  person_evaluations: PersonEvaluationsTable;
   settings: SettingsTable;
 }
 
@@ -136,4 +136,4 @@ export type IdentityRow = Selectable<IdentitiesTable>;
 export type NewIdentity = Insertable<IdentitiesTable>;
 export type InteractionRow = Selectable<InteractionsTable>;
 export type NewInteraction = Insertable<InteractionsTable>;
-export type PersonStatsRow = Selectable<PersonStatsTable>;
+export type PersonEvaluationRow = Selectable<PersonEvaluationsTable>;

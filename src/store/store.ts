@@ -1,12 +1,8 @@
-import { type Kysely, Migrator } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
 import { RapportError } from '../errors.js';
 import type { BulkWriter } from './bulk-writer.js';
 import { migrationProvider } from './migrations/migrations.js';
-import { postgresBulkWriter } from './postgres/postgres-bulk-writer.js';
-import { openPostgres } from './postgres/postgres-connection.js';
 import type { Database } from './schema.js';
-import { sqliteBulkWriter } from './sqlite/sqlite-bulk-writer.js';
-import { openSqlite } from './sqlite/sqlite-connection.js';
 import { type Dialect, describeLocation, type StoreLocation } from './store-dialect.js';
 
 /** An open database: the Kysely handle every repository uses, plus the bulk-insert port. */
@@ -22,7 +18,10 @@ export interface Store {
 /** Opens the database at `location` and brings its schema up to date. */
 export async function openStore(location: StoreLocation): Promise<Store> {
   let store: Store;
+  // Each database's driver loads only when it is used: a laptop on SQLite never pays for pg.
   if (location.dialect === 'sqlite') {
+    const { openSqlite } = await import('./sqlite/sqlite-connection.js');
+    const { sqliteBulkWriter } = await import('./sqlite/sqlite-bulk-writer.js');
     const { db, raw } = openSqlite(location.path);
     store = {
       db,
@@ -32,7 +31,9 @@ export async function openStore(location: StoreLocation): Promise<Store> {
       close: () => db.destroy(),
     };
   } else {
-    const { db } = openPostgres(location.url);
+    const { openPostgres } = await import('./postgres/postgres-connection.js');
+    const { postgresBulkWriter } = await import('./postgres/postgres-bulk-writer.js');
+    const { db } = await openPostgres(location.url);
     store = {
       db,
       dialect: 'postgres',
@@ -51,6 +52,7 @@ export async function openStore(location: StoreLocation): Promise<Store> {
 }
 
 async function migrate(store: Store): Promise<void> {
+  if (await isUpToDate(store)) return;
   const migrator = new Migrator({
     db: store.db,
     provider: migrationProvider(store.dialect),
@@ -72,6 +74,22 @@ async function migrate(store: Store): Promise<void> {
       { migration: failed },
       { cause: result.error },
     );
+  }
+}
+
+/**
+ * One read instead of the migrator's lock-and-compare round trips on every command: when the
+ * last applied migration is the newest one, there is nothing to do.
+ */
+async function isUpToDate(store: Store): Promise<boolean> {
+  const names = Object.keys(await migrationProvider(store.dialect).getMigrations()).sort();
+  try {
+    const row = await sql<{ name: string }>`select max(name) as name from rapport_migrations`.execute(
+      store.db,
+    );
+    return row.rows[0]?.name === names.at(-1);
+  } catch {
+    return false; // no migrations table yet: a new database
   }
 }
 

@@ -13,7 +13,7 @@ export interface CliResult {
 
 /** Runs the installed entry point, as a user would, with its own environment. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv): CliResult {
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js'))) {
+  if (!existsSync(join(ROOT, 'dist', 'bundle', 'rapport.mjs'))) {
     throw new Error(
       'The CLI is not built: run the tests with `npm test` (it builds first) or `npm run build`.',
     );

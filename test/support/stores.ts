@@ -38,9 +38,24 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     dialect,
     location,
     open: () => openStore(location),
-    drop: () =>
-      withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+    drop: () => withAdmin(adminUrl, (c) => dropWhenIdle(c, name)),
   };
+}
+
+/**
+ * pg's pool.end() resolves before its sockets have closed; dropping WITH (FORCE) at that moment
+ * kills a closing connection, whose client then throws. Wait for the server to see them go.
+ */
+async function dropWhenIdle(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const { rows } = await client.query(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+      [name],
+    );
+    if (rows[0].n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {

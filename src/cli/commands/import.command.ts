@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { importExport } from '../../services/import.service.js';
 import { type GlobalOptions, withApp } from '../app-runner.js';
 import { formatImportResult } from '../format/import.format.js';
 import type { Output } from '../output.js';
@@ -13,6 +12,7 @@ export function registerImport(program: Command, output: Output): void {
     .option('--json', 'print the report as JSON')
     .action(async (paths: string[], options: { json?: boolean }, command: Command) => {
       const progress = importProgress(output);
+      const { importExport } = await import('../../services/import.service.js');
       const result = await withApp(command.optsWithGlobals<GlobalOptions>(), (ctx) =>
         importExport(ctx, paths, { onEvent: options.json ? undefined : progress.onEvent }),
       ).finally(progress.stop);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { LOG_KINDS } from '../../core/types.js';
-import { logInteraction } from '../../services/log.service.js';
 import { type GlobalOptions, withApp } from '../app-runner.js';
 import { formatPerson } from '../format/person.format.js';
 import type { Output } from '../output.js';
@@ -29,6 +28,7 @@ export function registerLog(program: Command, output: Output): void {
         options: { at: string; minutes?: number; note?: string; json?: boolean },
         command: Command,
       ) => {
+        const { logInteraction } = await import('../../services/log.service.js');
         const { result, now } = await withApp(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
           const now = ctx.clock();
           return {

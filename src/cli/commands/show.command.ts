@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { showPerson } from '../../services/person.service.js';
 import { type GlobalOptions, withApp } from '../app-runner.js';
 import { formatPerson } from '../format/person.format.js';
 import type { Output } from '../output.js';
@@ -13,6 +12,7 @@ export function registerShow(program: Command, output: Output): void {
     .option('--timeline <n>', 'how many timeline entries', parsePositive, 50)
     .option('--json', 'print as JSON')
     .action(async (person: string, options: { timeline: number; json?: boolean }, command: Command) => {
+      const { showPerson } = await import('../../services/person.service.js');
       const { detail, now } = await withApp(command.optsWithGlobals<GlobalOptions>(), async (ctx) => ({
         detail: await showPerson(ctx, person, { timelineLimit: options.timeline }),
         now: ctx.clock(),

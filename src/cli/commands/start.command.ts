@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { ensureSampleData } from '../../services/sample.service.js';
 import { DEFAULT_TODAY_LIMIT, today } from '../../services/today.service.js';
 import { type GlobalOptions, withApp } from '../app-runner.js';
 import { formatToday } from '../format/today.format.js';
@@ -12,6 +11,8 @@ export function registerStart(program: Command, output: Output): void {
     .description("the main job: open the database (with sample data when it is empty) and show today's list")
     .option('--json', 'print as JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
+      // The sample generator loads only here, when it may be needed.
+      const { ensureSampleData } = await import('../../services/sample.service.js');
       const result = await withApp(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const sample = await ensureSampleData(ctx);
         return {

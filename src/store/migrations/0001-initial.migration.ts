@@ -113,33 +113,34 @@ export function initialMigration(dialect: Dialect) {
         .columns(['person_id', 'occurred_at'])
         .execute();
       await db.schema
-        .createIndex('interaction_participants_time_idx')
-        .on('interaction_participants')
-        .column('occurred_at')
-        .execute();
-      await db.schema
         .createIndex('interaction_participants_identity_idx')
         .on('interaction_participants')
         .column('identity_id')
         .execute();
 
       await db.schema
-        .createTable('person_stats')
+        .createTable('person_evaluations')
         .addColumn('person_id', id, (c) => c.primaryKey().references('people.id').onDelete('cascade'))
-        .addColumn('count', 'integer', (c) => c.notNull())
-        .addColumn('engagement_sum', 'double precision', (c) => c.notNull())
-        .addColumn('inbound_sum', 'double precision', (c) => c.notNull())
-        .addColumn('outbound_sum', 'double precision', (c) => c.notNull())
-        .addColumn('first_at', 'bigint')
-        .addColumn('last_at', 'bigint')
-        .addColumn('last_offline_at', 'bigint')
-        .addColumn('last_live_at', 'bigint')
-        .addColumn('last_in_person_at', 'bigint')
-        .addColumn('last_offline_channel', 'text')
-        .addColumn('online_streak_start_at', 'bigint')
-        .addColumn('channels', 'text', (c) => c.notNull())
-        .addColumn('group_contacts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('evaluated_at', 'bigint', (c) => c.notNull())
+        .addColumn('recheck_at', 'bigint')
+        .addColumn('stuck', 'integer', (c) => c.notNull())
+        .addColumn('dormant', 'integer', (c) => c.notNull())
+        .addColumn('overdue', 'integer', (c) => c.notNull())
+        .addColumn('flagged', 'integer', (c) => c.notNull())
+        .addColumn('strength', 'double precision', (c) => c.notNull())
+        .addColumn('rank_inputs', 'text', (c) => c.notNull())
+        .addColumn('evaluation', 'text', (c) => c.notNull())
         .addColumn('config_key', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('person_evaluations_recheck_idx')
+        .on('person_evaluations')
+        .column('recheck_at')
+        .execute();
+      await db.schema
+        .createIndex('person_evaluations_flagged_idx')
+        .on('person_evaluations')
+        .column('flagged')
         .execute();
 
       await db.schema

@@ -27,6 +27,13 @@ export function postgresBulkWriter(): BulkWriter {
       }
       return ids;
     },
+    async insertPerson(executor, row) {
+      return (await executor.insertInto('people').values(row).returning('id').executeTakeFirstOrThrow()).id;
+    },
+    async insertIdentity(executor, row) {
+      return (await executor.insertInto('identities').values(row).returning('id').executeTakeFirstOrThrow())
+        .id;
+    },
     async insertParticipants(executor, rows) {
       for (let start = 0; start < rows.length; start += BATCH) {
         await executor

@@ -1,0 +1,112 @@
+import type { Executor } from './bulk-writer.js';
+import { chunks } from './people.repository.js';
+import type { PersonEvaluationRow, PersonRow } from './schema.js';
+
+export type EvaluatedRow = PersonRow & Pick<PersonEvaluationRow, 'evaluation' | 'evaluated_at'>;
+
+/** Stored evaluations (see schema PersonEvaluationsTable). */
+export const evaluationsRepository = {
+  /** Replaces the evaluations of the given people. */
+  async replace(db: Executor, rows: readonly PersonEvaluationRow[]): Promise<void> {
+    for (const chunk of chunks(rows, 500)) {
+      await db
+        .deleteFrom('person_evaluations')
+        .where(
+          'person_id',
+          'in',
+          chunk.map((r) => r.person_id),
+        )
+        .execute();
+      // 11 columns × 500 rows keeps under every database's parameter limit.
+      await db.insertInto('person_evaluations').values(chunk).execute();
+    }
+  },
+
+  /**
+   * Contacts whose evaluation is due (recheck time passed), missing, or from after `now` (the
+   * clock moved back). Cheap when nothing is due: an index range and two counts.
+   */
+  async due(db: Executor, now: number): Promise<number[]> {
+    const [{ latest, stored }, { contacts }] = await Promise.all([
+      db
+        .selectFrom('person_evaluations')
+        .select((eb) => [eb.fn.max('evaluated_at').as('latest'), eb.fn.countAll<number>().as('stored')])
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('people')
+        .select((eb) => eb.fn.countAll<number>().as('contacts'))
+        .where('is_owner', '=', 0)
+        .executeTakeFirstOrThrow(),
+    ]);
+    if ((latest !== null && Number(latest) > now) || Number(stored) !== Number(contacts)) {
+      const rows = await db
+        .selectFrom('people as p')
+        .leftJoin('person_evaluations as e', 'e.person_id', 'p.id')
+        .select('p.id')
+        .where('p.is_owner', '=', 0)
+        .where((eb) =>
+          eb.or([
+            eb('e.person_id', 'is', null),
+            eb('e.evaluated_at', '>', now),
+            eb('e.recheck_at', '<=', now),
+          ]),
+        )
+        .execute();
+      return rows.map((r) => r.id);
+    }
+    const rows = await db
+      .selectFrom('person_evaluations')
+      .select('person_id')
+      .where('recheck_at', '<=', now)
+      .execute();
+    return rows.map((r) => r.person_id);
+  },
+
+  /** Whether any stored evaluation was made with a scoring config other than `configKey`. */
+  async anyStale(db: Executor, configKey: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('person_evaluations')
+      .select('person_id')
+      .where('config_key', '!=', configKey)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  /** The stored evaluations of flagged contacts only, with what ranking needs. */
+  async flagged(db: Executor): Promise<{ id: number; relationship_type: string; rank_inputs: string }[]> {
+    return db
+      .selectFrom('person_evaluations as e')
+      .innerJoin('people as p', 'p.id', 'e.person_id')
+      .select(['p.id', 'p.relationship_type', 'e.rank_inputs'])
+      .where('e.flagged', '=', 1)
+      .execute();
+  },
+
+  /** Every contact with their stored evaluation. */
+  async list(db: Executor): Promise<EvaluatedRow[]> {
+    return db
+      .selectFrom('people as p')
+      .innerJoin('person_evaluations as e', 'e.person_id', 'p.id')
+      .selectAll('p')
+      .select(['e.evaluation', 'e.evaluated_at'])
+      .where('p.is_owner', '=', 0)
+      .orderBy('p.id')
+      .execute();
+  },
+
+  /** Marks evaluations due now, for people whose evaluation depends on something that changed. */
+  async invalidate(db: Executor, personIds: readonly number[] | 'all'): Promise<void> {
+    if (personIds === 'all') {
+      await db.updateTable('person_evaluations').set({ recheck_at: 0 }).execute();
+      return;
+    }
+    for (const chunk of chunks(personIds, 500)) {
+      await db
+        .updateTable('person_evaluations')
+        .set({ recheck_at: 0 })
+        .where('person_id', 'in', chunk)
+        .execute();
+    }
+  },
+};
