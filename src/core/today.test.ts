@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isRapportError } from '../errors.js';
 import { DAY_MS } from './duration.js';
@@ -120,5 +121,34 @@ describe('rankToday', () => {
         expect(isRapportError(error) && error.code === 'input.invalid').toBe(true);
       }
     }
+  });
+});
+
+describe('rankToday on a long book', () => {
+  it('keeps exactly the head of the full ranking when it only selects the best few', () => {
+    const fakeArb = fc.record({
+      stuck: fc.boolean(),
+      overdue: fc.boolean(),
+      dormant: fc.boolean(),
+      strength: fc.integer({ min: 0, max: 100 }),
+      tenure: fc.double({ min: 0, max: 1, noNaN: true }),
+      daysStuck: fc.integer({ min: 0, max: 200 }),
+      lastTouchDaysAgo: fc.integer({ min: 0, max: 900 }),
+    });
+    const listArb = fc.array(
+      fc.tuple(
+        fakeArb,
+        fc.constantFrom<RelationshipType>('client', 'prospect', 'partner', 'other'),
+        fc.boolean(),
+      ),
+      { maxLength: 120 },
+    );
+    fc.assert(
+      fc.property(listArb, fc.integer({ min: 0, max: 12 }), (list, limit) => {
+        const candidates = list.map(([f, type, deal], i) => candidate(`p${i}`, f, type, deal));
+        const full = rankToday(candidates, NOW, Number.POSITIVE_INFINITY).slice(0, limit);
+        expect(rankToday(candidates, NOW, limit).map((c) => c.id)).toEqual(full.map((c) => c.id));
+      }),
+    );
   });
 });

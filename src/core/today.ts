@@ -128,6 +128,17 @@ export function rankToday<Id>(
       urgencyDays: urgencyDays(bucket, e, now),
     });
   }
-  // Array.prototype.sort is stable, so equal items keep the caller's order.
-  return items.sort(compareItems).slice(0, limit);
+  // Array.prototype.sort is stable, so equal items keep the caller's order. A short list of a
+  // long book only needs its head: keep the best `limit` in one pass instead of sorting all.
+  if (limit === 0) return [];
+  if (limit * 8 >= items.length) return items.sort(compareItems).slice(0, limit);
+  const best: TodayItem<Id>[] = [];
+  for (const item of items) {
+    if (best.length === limit && compareItems(item, best[best.length - 1]!) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && compareItems(item, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, item);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }

@@ -8,9 +8,13 @@ import { evaluationsRepository } from '../store/evaluations.repository.js';
 import { interactionsRepository } from '../store/interactions.repository.js';
 import { chunks, peopleRepository } from '../store/people.repository.js';
 import type { PersonEvaluationRow, PersonRow } from '../store/schema.js';
+import { settingsRepository } from '../store/settings.repository.js';
 import type { AppContext } from './app-context.js';
 import type { TouchLog } from './touch-log.js';
 import { groupByPerson } from './touch-mapping.js';
+
+/** The scoring config the stored evaluations were made with; another one means all are due. */
+const EVALUATIONS_CONFIG_KEY = 'evaluations.config_key';
 
 export interface EvaluatedPerson {
   person: PersonRow;
@@ -23,9 +27,16 @@ interface BookFacts {
   companySizes: Map<string, number>;
 }
 
-async function bookFacts(db: Executor): Promise<BookFacts> {
+async function bookFacts(db: Executor, people?: readonly PersonRow[]): Promise<BookFacts> {
   const owner = await peopleRepository.owner(db);
-  return { ownerLocation: owner?.location ?? null, companySizes: await peopleRepository.companySizes(db) };
+  // For a few people, count only their companies rather than grouping the whole book.
+  const companies = people && [
+    ...new Set(people.flatMap((p) => (p.company ? [p.company.toLowerCase()] : []))),
+  ];
+  return {
+    ownerLocation: owner?.location ?? null,
+    companySizes: await peopleRepository.companySizes(db, companies),
+  };
 }
 
 function historyOf(
@@ -47,6 +58,16 @@ function historyOf(
 }
 
 /**
+ * Before evaluations made with this scoring config are stored beside older ones: when the
+ * config differs from the one stored evaluations were made with, they all become due.
+ */
+async function adoptConfig(ctx: AppContext, db: Executor): Promise<void> {
+  if ((await settingsRepository.get<string>(db, EVALUATIONS_CONFIG_KEY)) === ctx.configKey) return;
+  await evaluationsRepository.invalidate(db, 'all');
+  await settingsRepository.set(db, EVALUATIONS_CONFIG_KEY, ctx.configKey);
+}
+
+/**
  * Evaluates the given people at `now` from every one of their touches and stores the result
  * with the moment it must be looked at again. `known` may hold the complete touches of people
  * the caller already has in memory (an import's new people), saving a read-back.
@@ -58,9 +79,10 @@ export async function refreshEvaluations(
   now: number,
   known?: TouchLog,
 ): Promise<void> {
+  await adoptConfig(ctx, db);
   const book = await bookFacts(db);
   // A bounded number of people at a time keeps memory flat on large books.
-  for (const chunk of chunks([...new Set(personIds)], 2000)) {
+  for (const chunk of chunks([...new Set(personIds)], 500)) {
     const unknown = chunk.filter((id) => !known?.has(id));
     const [people, read, groups] = await Promise.all([
       peopleRepository.getMany(db, chunk),
@@ -99,8 +121,7 @@ export async function refreshEvaluations(
  */
 export async function refreshDueEvaluations(ctx: AppContext, now: number): Promise<void> {
   const db = ctx.store.db;
-  if (await evaluationsRepository.anyStale(db, ctx.configKey))
-    await evaluationsRepository.invalidate(db, 'all');
+  await adoptConfig(ctx, db);
   const due = await evaluationsRepository.due(db, now);
   if (due.length > 0) await db.transaction().execute((trx) => refreshEvaluations(ctx, trx, due, now));
 }
@@ -129,7 +150,7 @@ export async function evaluateMany(
   const [rows, groups, book] = await Promise.all([
     interactionsRepository.touchesOf(db, ids),
     interactionsRepository.groupContacts(db, ids),
-    bookFacts(db),
+    bookFacts(db, people),
   ]);
   const touches = groupByPerson(rows);
   return people.map((person) =>

@@ -1,4 +1,4 @@
-import { type RankInputs, rankToday } from '../core/today.js';
+import { type RankInputs, rankToday, type TodayItem } from '../core/today.js';
 import type { Evaluation, RelationshipType } from '../core/types.js';
 import { evaluationsRepository } from '../store/evaluations.repository.js';
 import { peopleRepository } from '../store/people.repository.js';
@@ -32,17 +32,20 @@ export async function today(
 ): Promise<{ now: number; entries: TodayEntry[] }> {
   const now = ctx.clock();
   await refreshDueEvaluations(ctx, now);
-  const flagged = await evaluationsRepository.flagged(ctx.store.db);
-  const ranked = rankToday(
-    flagged.map((row) => ({
+  const limit = options.limit ?? DEFAULT_TODAY_LIMIT;
+  // Buckets come in order, so once one bucket fills the list the later ones cannot enter it.
+  const ranked: TodayItem<number>[] = [];
+  for (const bucket of ['stuck', 'overdue', 'dormant'] as const) {
+    if (ranked.length >= limit) break;
+    const rows = await evaluationsRepository.flagged(ctx.store.db, bucket);
+    const candidates = rows.map((row) => ({
       id: row.id,
       evaluation: JSON.parse(row.rank_inputs) as RankInputs,
       relationshipType: row.relationship_type as RelationshipType,
       hasOpenDeal: false,
-    })),
-    now,
-    options.limit ?? DEFAULT_TODAY_LIMIT,
-  );
+    }));
+    ranked.push(...rankToday(candidates, now, limit - ranked.length));
+  }
   const people = new Map(
     (
       await peopleRepository.getMany(

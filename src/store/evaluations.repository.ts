@@ -62,25 +62,21 @@ export const evaluationsRepository = {
     return rows.map((r) => r.person_id);
   },
 
-  /** Whether any stored evaluation was made with a scoring config other than `configKey`. */
-  async anyStale(db: Executor, configKey: string): Promise<boolean> {
-    const row = await db
-      .selectFrom('person_evaluations')
-      .select('person_id')
-      .where('config_key', '!=', configKey)
-      .limit(1)
-      .executeTakeFirst();
-    return row !== undefined;
-  },
-
-  /** The stored evaluations of flagged contacts only, with what ranking needs. */
-  async flagged(db: Executor): Promise<{ id: number; relationship_type: string; rank_inputs: string }[]> {
-    return db
+  /** The stored evaluations of the contacts whose most urgent flag is `flag`, with what ranking needs. */
+  async flagged(
+    db: Executor,
+    flag: 'stuck' | 'overdue' | 'dormant',
+  ): Promise<{ id: number; relationship_type: string; rank_inputs: string }[]> {
+    // Each person once, under their most urgent flag: stuck, then overdue, then dormant.
+    const outranking = { stuck: [], overdue: ['stuck'], dormant: ['stuck', 'overdue'] } as const;
+    let query = db
       .selectFrom('person_evaluations as e')
       .innerJoin('people as p', 'p.id', 'e.person_id')
       .select(['p.id', 'p.relationship_type', 'e.rank_inputs'])
       .where('e.flagged', '=', 1)
-      .execute();
+      .where(`e.${flag}`, '=', 1);
+    for (const other of outranking[flag]) query = query.where(`e.${other}`, '=', 0);
+    return query.execute();
   },
 
   /** Every contact with their stored evaluation. */

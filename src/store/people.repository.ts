@@ -70,16 +70,18 @@ export const peopleRepository = {
     return Number(row.n);
   },
 
-  /** How many contacts work at each company (lower-cased), for the structure term. */
-  async companySizes(db: Executor): Promise<Map<string, number>> {
-    const rows = await db
+  /** How many contacts work at each company (lower-cased), for the structure term; all, or `only` these. */
+  async companySizes(db: Executor, only?: readonly string[]): Promise<Map<string, number>> {
+    if (only?.length === 0) return new Map();
+    let query = db
       .selectFrom('people')
       .select((eb) => [eb.fn('lower', ['company']).as('company'), eb.fn.countAll<number>().as('n')])
       .where('is_owner', '=', 0)
       .where('company', 'is not', null)
       .where('company', '!=', '')
-      .groupBy((eb) => eb.fn('lower', ['company']))
-      .execute();
+      .groupBy((eb) => eb.fn('lower', ['company']));
+    if (only) query = query.where((eb) => eb(eb.fn('lower', ['company']), 'in', only));
+    const rows = await query.execute();
     return new Map(rows.map((r) => [String(r.company), Number(r.n)]));
   },
 

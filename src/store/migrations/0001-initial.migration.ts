@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Dialect } from '../store-dialect.js';
 
 /** The walking skeleton's schema: imports, people, identities, interactions, stats, settings. */
@@ -106,6 +106,8 @@ export function initialMigration(dialect: Dialect) {
         .addColumn('identity_id', id, (c) => c.references('identities.id').onDelete('set null'))
         .addColumn('occurred_at', 'bigint', (c) => c.notNull())
         .addPrimaryKeyConstraint('interaction_participants_pk', ['interaction_id', 'person_id'])
+        // In SQLite the primary key is then the table itself: one b-tree fewer to write per row.
+        .$call((t) => (dialect === 'sqlite' ? t.modifyEnd(sql`without rowid`) : t))
         .execute();
       await db.schema
         .createIndex('interaction_participants_person_idx')
@@ -141,6 +143,11 @@ export function initialMigration(dialect: Dialect) {
         .createIndex('person_evaluations_flagged_idx')
         .on('person_evaluations')
         .column('flagged')
+        .execute();
+      await db.schema
+        .createIndex('person_evaluations_evaluated_idx')
+        .on('person_evaluations')
+        .column('evaluated_at')
         .execute();
 
       await db.schema
