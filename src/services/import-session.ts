@@ -29,7 +29,7 @@ interface Pending {
 
 // Interactions go to the database in batches: large enough to amortise each round trip,
 // small enough to keep memory flat on exports with millions of messages.
-const BATCH_SIZE = 5000;
+const BATCH_SIZE = 1000;
 
 const identityKey = (network: string, key: string) => `${network}\u0000${key}`;
 

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { type GlobalOptions, withApp } from '../app-runner.js';
 import { formatImportResult } from '../format/import.format.js';
 import type { Output } from '../output.js';
-import { importProgress } from '../progress.js';
 
 export function registerImport(program: Command, output: Output): void {
   program
@@ -11,6 +10,7 @@ export function registerImport(program: Command, output: Output): void {
     .argument('<paths...>', 'export zip(s), folder or file')
     .option('--json', 'print the report as JSON')
     .action(async (paths: string[], options: { json?: boolean }, command: Command) => {
+      const { importProgress } = await import('../progress.js');
       const progress = importProgress(output);
       const { importExport } = await import('../../services/import.service.js');
       const result = await withApp(command.optsWithGlobals<GlobalOptions>(), (ctx) =>

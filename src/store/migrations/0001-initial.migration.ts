@@ -139,10 +139,11 @@ export function initialMigration(dialect: Dialect) {
         .on('person_evaluations')
         .column('recheck_at')
         .execute();
+      // Covers Today's query: the flagged few and their rank inputs, without reading the wide rows.
       await db.schema
         .createIndex('person_evaluations_flagged_idx')
         .on('person_evaluations')
-        .column('flagged')
+        .columns(['flagged', 'stuck', 'overdue', 'dormant', 'person_id', 'rank_inputs'])
         .execute();
       await db.schema
         .createIndex('person_evaluations_evaluated_idx')
