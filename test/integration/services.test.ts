@@ -116,6 +116,38 @@ describeEachDatabase('services', (dialect) => {
     expect((await listPeople(ctx, { search: 'NAVY' })).people.map((p) => p.name)).toEqual(['Grace Hopper']);
   });
 
+  it('re-evaluates stored evaluations when time moves past their horizon', async () => {
+    await importExport(ctx, [exportFolder({ contacts: [ada], messages: thread(ada, NOW, 12, 4, 2) })]);
+    expect((await listPeople(ctx, { filter: 'stuck' })).people.map((p) => p.name)).toEqual(['Ada Lovelace']);
+    const later = await openApp(database.location, { clock: () => NOW + 120 * 86_400_000 });
+    try {
+      // Every message is now more than 90 days old: no longer stuck, and nothing was written since.
+      expect((await listPeople(later, { filter: 'stuck' })).people).toEqual([]);
+      expect((await today(later)).entries.find((e) => e.name === 'Ada Lovelace')?.bucket).not.toBe('stuck');
+      const [summary] = (await listPeople(later)).people;
+      expect(summary?.strength).toBeCloseTo((await showPerson(later, 'ada')).evaluation.score.strength, 9);
+    } finally {
+      await later.store.close();
+    }
+  });
+
+  it('a later import that adds a colleague updates the structure term of people already there', async () => {
+    await importExport(ctx, [exportFolder({ contacts: [ada] })]);
+    const before = (await showPerson(ctx, 'ada')).evaluation.score.terms.structure;
+    const babbage: Contact = {
+      first: 'Charles',
+      last: 'Babbage',
+      slug: 'charles-babbage-9z',
+      company: 'Analytical Engines',
+      connectedOn: connectedOn(NOW, 50),
+    };
+    await importExport(ctx, [exportFolder({ contacts: [babbage] })]);
+    const detail = await showPerson(ctx, 'ada');
+    expect(detail.evaluation.score.terms.structure).toBeGreaterThan(before);
+    const listed = (await listPeople(ctx)).people.find((p) => p.name === 'Ada Lovelace');
+    expect(listed?.strength).toBeCloseTo(detail.evaluation.score.strength, 9);
+  });
+
   it('undo removes exactly what one import added and keeps what others and the user added', async () => {
     const contactsOnly = await importExport(ctx, [exportFolder({ contacts: [ada, grace] })]);
     const withMessages = await importExport(ctx, [
