@@ -9,6 +9,8 @@ export function importProgress(output: Output): { onEvent: (event: ImportEvent) 
       onEvent: (event) => {
         if (event.type === 'file' && event.status === 'reading') {
           output.err(`reading ${event.file}${event.bytes ? ` (${formatBytes(event.bytes)})` : ''}`);
+        } else if (event.type === 'scoring') {
+          output.err(scoringLine(event.people));
         }
       },
       stop: () => {},
@@ -38,6 +40,9 @@ export function importProgress(output: Output): { onEvent: (event: ImportEvent) 
           size: formatBytes(event.bytes ?? 0),
         });
         active = true;
+      } else if (event.type === 'scoring') {
+        stop();
+        output.err(scoringLine(event.people));
       } else if (event.type === 'progress' && active) {
         bar.setTotal(Math.max(event.bytesTotal, 1));
         bar.update(event.bytesRead, {
@@ -48,6 +53,10 @@ export function importProgress(output: Output): { onEvent: (event: ImportEvent) 
     },
     stop,
   };
+}
+
+function scoringLine(people: number): string {
+  return `scoring ${people.toLocaleString('en')} ${people === 1 ? 'person' : 'people'}…`;
 }
 
 export function formatBytes(bytes: number): string {

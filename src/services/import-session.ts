@@ -42,6 +42,7 @@ export class ImportSession {
   private readonly loadedNetworks = new Set<string>();
   private readonly ownerKeys = new Set<string>();
   private ownerPersonId: number | null = null;
+  private ownerCounted = false;
   private pending: Pending[] = [];
   /** People whose interactions changed, to re-evaluate at the end. */
   readonly touchedPeople = new Set<number>();
@@ -74,9 +75,17 @@ export class ImportSession {
   }
 
   async owner(record: OwnerRecord): Promise<void> {
+    // The first owner record says who the owner is; later ones (e.g. a profile URL learned
+    // from the messages) only add identities and are not records of their own in the report.
+    const counted = this.ownerCounted;
+    this.ownerCounted = true;
+    const file = this.report.file(record.file);
+    if (!counted) file.read++;
     if (this.ownerPersonId === null) {
       this.ownerPersonId = await this.createPerson(record.person, true);
+      if (!counted) file.imported++;
     } else {
+      if (!counted) file.duplicates++;
       const stored = await peopleRepository.get(this.db, this.ownerPersonId);
       if (stored) {
         const patch = factsPatch(stored, record.person);

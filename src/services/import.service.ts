@@ -23,7 +23,8 @@ export type ImportEvent =
       reason?: string | undefined;
       bytes?: number | undefined;
     }
-  | { type: 'progress'; file: string; bytesRead: number; bytesTotal: number };
+  | { type: 'progress'; file: string; bytesRead: number; bytesTotal: number }
+  | { type: 'scoring'; people: number };
 
 export interface ImportOptions {
   onEvent?: (event: ImportEvent) => void;
@@ -65,6 +66,7 @@ export async function importExport(
         await session.flush();
         if (session.recordsFound === 0) throw emptyImport(source.label, report);
         await identitiesRepository.addSightings(trx, importId, [...session.sighted]);
+        options.onEvent?.({ type: 'scoring', people: session.touchedPeople.size });
         await refreshEvaluations(ctx, trx, session.touchedPeople, now, session.newPeopleTouches);
         await invalidateAfterImport(trx, session);
       });

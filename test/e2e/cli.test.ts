@@ -49,10 +49,10 @@ describe('rapport CLI, end to end', () => {
     const db = join(home, 'own.db');
     const first = runCli(['--db', db, 'import', exportDir, '--json'], env);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout).totals).toMatchObject({ imported: 13, duplicates: 0 });
+    expect(JSON.parse(first.stdout).totals).toMatchObject({ imported: 14, duplicates: 0 }); // the owner, Ada, 12 messages
     const second = runCli(['import', exportDir], { ...env, RAPPORT_DB: db });
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/0 imported, 13 already there, 0 rejected/);
+    expect(second.stdout).toMatch(/0 imported, 14 already there, 0 rejected/);
     expect(second.stdout).toMatch(/messages\.csv/);
     const history = runCli(['--db', db, 'imports', '--json'], env);
     expect(JSON.parse(history.stdout).map((i: { status: string }) => i.status)).toEqual(['done', 'done']);
