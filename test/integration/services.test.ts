@@ -2,12 +2,15 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { isRapportError } from '../../src/errors.js';
+import { generateLinkedInExport } from '../../src/sample/linkedin-export.generator.js';
+import { sampleExportFileName } from '../../src/sample/sample-paths.js';
 import { type AppContext, openApp } from '../../src/services/app-context.js';
 import { importExport } from '../../src/services/import.service.js';
 import { listImports, undoImport } from '../../src/services/imports.service.js';
 import { logInteraction } from '../../src/services/log.service.js';
 import { listPeople } from '../../src/services/people.service.js';
 import { showPerson } from '../../src/services/person.service.js';
+import { SAMPLE_SIZE } from '../../src/services/sample.service.js';
 import { today } from '../../src/services/today.service.js';
 import { peopleRepository } from '../../src/store/people.repository.js';
 import { type Contact, connectedOn, thread, writeLinkedInExport } from '../support/linkedin-export.js';
@@ -119,6 +122,30 @@ describeEachDatabase('services', (dialect) => {
       'Grace Hopper',
     ]);
     expect((await listPeople(ctx, { search: 'NAVY' })).people.map((p) => p.name)).toEqual(['Grace Hopper']);
+  });
+
+  it('imports the generated sample export with exactly the counts the generator wrote', async () => {
+    const dir = exportFolder({ contacts: [] });
+    const zip = join(dir, sampleExportFileName(NOW));
+    const sample = await generateLinkedInExport(zip, { ...SAMPLE_SIZE, now: NOW });
+    const result = await importExport(ctx, [zip]);
+    const file = (name: string) => result.files.find((f) => f.file === name);
+    expect(file('Connections.csv')).toMatchObject({
+      read: sample.connections,
+      imported: sample.connections,
+      rejected: 0,
+    });
+    expect(file('messages.csv')).toMatchObject({
+      read: sample.messages,
+      imported: sample.messages,
+      rejected: 0,
+    });
+    expect(file('Invitations.csv')).toMatchObject({ read: sample.invitations, imported: sample.invitations });
+    expect(file('guide_messages.csv')).toMatchObject({ status: 'skipped' });
+    expect(result.totals.rejected).toBe(0);
+    const again = await importExport(ctx, [zip]);
+    expect(again.totals.imported).toBe(0);
+    expect(again.previousImportId).toBe(result.importId);
   });
 
   it('re-evaluates stored evaluations when time moves past their horizon', async () => {
