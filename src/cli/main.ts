@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerImport } from './commands/import.command.js';
 import { registerImports } from './commands/imports.command.js';
 import { registerLog } from './commands/log.command.js';
+import { registerMerge } from './commands/merge.command.js';
 import { registerPeople } from './commands/people.command.js';
 import { registerShow } from './commands/show.command.js';
 import { registerStart } from './commands/start.command.js';
@@ -27,6 +28,7 @@ export function buildProgram(output: Output): Command {
     registerShow,
     registerLog,
     registerImports,
+    registerMerge,
   ]) {
     register(program, output);
   }

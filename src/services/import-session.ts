@@ -13,6 +13,7 @@ import { type PersonPatch, peopleRepository } from '../store/people.repository.j
 import type { NewInteraction } from '../store/schema.js';
 import type { AppContext } from './app-context.js';
 import type { ReportBuilder } from './import-report.js';
+import { mergeWithin } from './merge.service.js';
 import { TouchLog } from './touch-log.js';
 
 interface KnownIdentity {
@@ -50,6 +51,8 @@ export class ImportSession {
   readonly newPeopleTouches = new TouchLog();
   /** Companies of contacts this import added or changed: their colleagues' structure term moves. */
   readonly companies = new Set<string>();
+  /** Merges this import made by certain matches. */
+  readonly merges: number[] = [];
   /** The owner's location changed: whether each contact is in the same city may have too. */
   ownerMoved = false;
   readonly sighted = new Set<number>();
@@ -114,6 +117,7 @@ export class ImportSession {
     const found = await Promise.all(refs.map((ref) => this.lookup(ref)));
     let personId = found.find((f) => f !== undefined)?.personId;
     let added = false;
+    if (personId !== undefined) await this.mergeCertainMatches(personId, refs, found, record.file);
     if (personId === undefined) {
       personId = await this.createPerson(record.person, false, record.connectedAt);
       added = true;
@@ -173,6 +177,37 @@ export class ImportSession {
       },
     });
     if (this.pending.length >= BATCH_SIZE) await this.flush();
+  }
+
+  /**
+   * One record naming identities that belong to different people is a certain match (an
+   * export's own cross-link, like a contact card with a LinkedIn URL and an email): merge them.
+   */
+  private async mergeCertainMatches(
+    keepId: number,
+    refs: readonly IdentityRef[],
+    found: readonly (KnownIdentity | undefined)[],
+    file: string,
+  ): Promise<void> {
+    const others = [...new Set(found.flatMap((f) => (f && f.personId !== keepId ? [f.personId] : [])))];
+    if (others.length === 0) return;
+    await this.flush();
+    for (const other of others) {
+      const via = refs.filter((_, i) => found[i]?.personId === other).map((r) => `${r.network} ${r.key}`);
+      const mergeId = await mergeWithin(this.ctx, this.db, keepId, other, {
+        reason: `certain match: ${file} names ${via.join(', ')} for the same person`,
+        confidence: 1,
+        importId: this.importId,
+        now: this.now,
+      });
+      this.merges.push(mergeId);
+      for (const [key, known] of this.known)
+        if (known.personId === other) this.known.set(key, { ...known, personId: keepId });
+      this.touchedPeople.delete(other);
+      this.touchedPeople.add(keepId);
+      this.newPeopleTouches.forget(other);
+      this.newPeopleTouches.forget(keepId);
+    }
   }
 
   /** Writes the buffered interactions; call before reading them back and at the end. */

@@ -2,9 +2,11 @@ import { RapportError } from '../errors.js';
 import { evaluationsRepository } from '../store/evaluations.repository.js';
 import { importsRepository } from '../store/imports.repository.js';
 import { interactionsRepository } from '../store/interactions.repository.js';
+import { mergesRepository } from '../store/merges.repository.js';
 import { undoRepository } from '../store/undo.repository.js';
 import type { AppContext } from './app-context.js';
 import type { FileReport, ImportTotals } from './import-report.js';
+import { unmergeWithin } from './merge.service.js';
 
 export interface ImportSummary {
   id: number;
@@ -63,6 +65,11 @@ export async function undoImport(ctx: AppContext, importId: number): Promise<Und
     );
   }
   return ctx.store.db.transaction().execute(async (trx) => {
+    // Merges this import's certain matches made go first, newest first, so everything they
+    // moved is back where the import found it.
+    for (const merge of await mergesRepository.standingByImport(trx, importId)) {
+      await unmergeWithin(ctx, trx, merge.id, ctx.clock());
+    }
     const interactionsRemoved = await interactionsRepository.deleteByImport(trx, importId);
     const identitiesRemoved = await undoRepository.releaseIdentities(trx, importId);
     const peopleRemoved = await undoRepository.releasePeople(trx, importId);

@@ -43,6 +43,11 @@ export class TouchLog {
     this.byPerson.get(personId)?.push(touch.at, encode(touch), touch.length ?? Number.NaN);
   }
 
+  /** Stops holding a person (their touches are then read from the store). */
+  forget(personId: number): void {
+    this.byPerson.delete(personId);
+  }
+
   has(personId: number): boolean {
     return this.byPerson.has(personId);
   }

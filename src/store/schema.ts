@@ -112,6 +112,33 @@ export interface PersonEvaluationsTable {
   config_key: string;
 }
 
+/**
+ * One merge of two people, with everything an exact unmerge needs: the merged person's row, the
+ * identities and hand-logged interactions that moved, the participations dropped because the
+ * kept person already took part, and the facts the merge filled in on the kept person.
+ */
+export interface MergesTable {
+  id: Generated<number>;
+  kept_person_id: number;
+  merged_person_id: number;
+  /** JSON: the merged person's row. */
+  merged_person: string;
+  /** JSON: number[]. */
+  identity_ids: string;
+  /** JSON: number[]. */
+  manual_interaction_ids: string;
+  /** JSON: { interaction_id, identity_id, occurred_at }[]. */
+  collisions: string;
+  /** JSON: { patch, previous }: the facts the merge wrote on the kept person, and what they were. */
+  filled_facts: string;
+  reason: string;
+  confidence: number | null;
+  /** The import whose certain match made this merge; null when a user merged. */
+  import_id: number | null;
+  created_at: number;
+  undone_at: number | null;
+}
+
 export interface SettingsTable {
   key: string;
   /** JSON. */
@@ -126,6 +153,7 @@ export interface Database {
   interactions: InteractionsTable;
   interaction_participants: InteractionParticipantsTable;
   person_evaluations: PersonEvaluationsTable;
+  merges: MergesTable;
   settings: SettingsTable;
 }
 
@@ -137,3 +165,4 @@ export type NewIdentity = Insertable<IdentitiesTable>;
 export type InteractionRow = Selectable<InteractionsTable>;
 export type NewInteraction = Insertable<InteractionsTable>;
 export type PersonEvaluationRow = Selectable<PersonEvaluationsTable>;
+export type MergeRow = Selectable<MergesTable>;

@@ -93,6 +93,27 @@ describe('rapport CLI, end to end', () => {
     expect(JSON.parse(runCli(['--db', db, 'people', '--json'], env).stdout).total).toBe(0);
   });
 
+  it('lists likely duplicates, merges a pair and unmerges it', () => {
+    const db = join(home, 'merge.db');
+    const twin: Contact = { ...ada, first: 'A.', slug: 'a-lovelace-77' };
+    const dir = writeLinkedInExport({ contacts: [ada, twin] });
+    try {
+      expect(runCli(['--db', db, 'import', dir], env).code).toBe(0);
+      const duplicates = runCli(['--db', db, 'duplicates'], env);
+      expect(duplicates.stdout).toMatch(/#\d+ Ada Lovelace {2}⇐ {2}#\d+ A\. Lovelace/);
+      expect(duplicates.stdout).toMatch(/at Analytical Engines/);
+      const merged = runCli(['--db', db, 'merge', 'Ada Lovelace', 'A. Lovelace'], env);
+      expect(merged.stdout).toMatch(/Merged #\d+ A\. Lovelace into #\d+ Ada Lovelace \(merge #1\)/);
+      expect(JSON.parse(runCli(['--db', db, 'people', '--json'], env).stdout).total).toBe(1);
+      expect(runCli(['--db', db, 'merges'], env).stdout).toMatch(/standing/);
+      expect(runCli(['--db', db, 'unmerge', '1'], env).stdout).toMatch(/Undid merge #1/);
+      expect(JSON.parse(runCli(['--db', db, 'people', '--json'], env).stdout).total).toBe(2);
+      expect(runCli(['--db', db, 'unmerge', '1'], env).stderr).toMatch(/\[merge\.already_undone\]/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('says what went wrong on stderr with a stable id and a non-zero exit code', () => {
     const db = join(home, 'errors.db');
     const missing = runCli(['--db', db, 'show', 'Nobody'], env);

@@ -17,6 +17,10 @@ export interface Contact {
   company?: string;
   position?: string;
   connectedOn: string;
+  /** Shown in Connections.csv's Email Address column. */
+  email?: string;
+  /** Leave the URL column blank, as some connections' rows are. */
+  noUrl?: boolean;
 }
 
 export interface Message {
@@ -89,8 +93,8 @@ export function writeLinkedInExport(files: {
           ...files.contacts.map((c) => [
             c.first,
             c.last,
-            url(c),
-            '',
+            c.noUrl ? '' : url(c),
+            c.email ?? '',
             c.company ?? '',
             c.position ?? '',
             c.connectedOn,

@@ -1,12 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from '../store-dialect.js';
 import { initialMigration } from './0001-initial.migration.js';
+import { mergesMigration } from './0002-merges.migration.js';
 
 /** Every migration in order; names sort by their number. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '0001-initial': initialMigration(dialect) };
+      return { '0001-initial': initialMigration(dialect), '0002-merges': mergesMigration(dialect) };
     },
   };
 }

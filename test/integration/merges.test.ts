@@ -1,0 +1,134 @@
+import { rmSync } from 'node:fs';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { type AppContext, openApp } from '../../src/services/app-context.js';
+import { importExport } from '../../src/services/import.service.js';
+import { undoImport } from '../../src/services/imports.service.js';
+import { logInteraction } from '../../src/services/log.service.js';
+import { duplicateSuggestions, listMerges, mergePeople, unmerge } from '../../src/services/merge.service.js';
+import { listPeople } from '../../src/services/people.service.js';
+import { showPerson } from '../../src/services/person.service.js';
+import { type Contact, connectedOn, thread, writeLinkedInExport } from '../support/linkedin-export.js';
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/stores.js';
+
+const NOW = Date.UTC(2026, 10, 29, 9, 0);
+const DAY = 86_400_000;
+const ada: Contact = {
+  first: 'Ada',
+  last: 'Lovelace',
+  slug: 'ada-lovelace-1a2b',
+  company: 'Analytical Engines',
+  connectedOn: connectedOn(NOW, 400),
+};
+const alias: Contact = {
+  first: 'A.',
+  last: 'Lovelace',
+  slug: 'a-lovelace-77',
+  company: 'Analytical Engines',
+  connectedOn: connectedOn(NOW, 100),
+};
+
+describeEachDatabase('merges', (dialect) => {
+  let database: TestDatabase;
+  let ctx: AppContext;
+  const folders: string[] = [];
+  const exportFolder = (files: Parameters<typeof writeLinkedInExport>[0]) => {
+    const dir = writeLinkedInExport(files);
+    folders.push(dir);
+    return dir;
+  };
+  const snapshot = async (query: string) => {
+    const p = await showPerson(ctx, query, { timelineLimit: 500 });
+    return {
+      id: p.id,
+      name: p.name,
+      company: p.company,
+      identities: p.identities.map((i) => i.key).sort(),
+      timeline: p.timeline.map((t) => t.id).sort((a, b) => a - b),
+    };
+  };
+
+  beforeEach(async () => {
+    database = await createTestDatabase(dialect);
+    ctx = await openApp(database.location, { clock: () => NOW });
+  });
+  afterEach(async () => {
+    await ctx.store.close();
+    await database.drop();
+    for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('suggests the pair, merges it, and unmerges it exactly, even after a later import', async () => {
+    await importExport(ctx, [
+      exportFolder({
+        contacts: [ada, alias],
+        messages: [...thread(ada, NOW, 4, 3, 1), ...thread(alias, NOW, 3, 5, 2)],
+      }),
+    ]);
+    await logInteraction(ctx, { person: 'A. Lovelace', kind: 'coffee', at: NOW - 2 * DAY });
+    const adaBefore = await snapshot('Ada Lovelace');
+    const aliasBefore = await snapshot('A. Lovelace');
+
+    const [suggestion] = await duplicateSuggestions(ctx);
+    expect(suggestion).toMatchObject({ keepName: 'Ada Lovelace', mergeName: 'A. Lovelace' });
+    expect(suggestion?.reasons.join()).toMatch(/at Analytical Engines/);
+
+    const mergeId = await mergePeople(ctx, adaBefore.id, aliasBefore.id);
+    const merged = await snapshot('Ada Lovelace');
+    expect(merged.identities).toEqual([...adaBefore.identities, ...aliasBefore.identities].sort());
+    expect(merged.timeline).toEqual([...adaBefore.timeline, ...aliasBefore.timeline].sort((a, b) => a - b));
+    expect((await listPeople(ctx)).total).toBe(1);
+    expect(await duplicateSuggestions(ctx)).toEqual([]);
+
+    // A later export still knows the alias's profile: its new messages land on the merged person.
+    const later = await importExport(ctx, [
+      exportFolder({
+        messages: thread({ ...alias, slug: alias.slug }, NOW, 2, 1, 0).map((m, i) => ({
+          ...m,
+          content: `later ${i}`,
+        })),
+      }),
+    ]);
+    expect(later.totals.peopleCreated).toBe(0);
+    expect((await snapshot('Ada Lovelace')).timeline.length).toBe(merged.timeline.length + 2);
+
+    const { restoredId } = await unmerge(ctx, mergeId);
+    expect(restoredId).toBe(aliasBefore.id);
+    expect(await snapshot('Ada Lovelace')).toEqual(adaBefore);
+    const aliasAfter = await snapshot(`#${aliasBefore.id}`);
+    expect(aliasAfter.identities).toEqual(aliasBefore.identities);
+    expect(aliasAfter.timeline.length).toBe(aliasBefore.timeline.length + 2);
+    expect(aliasAfter.timeline.slice(0, aliasBefore.timeline.length)).toEqual(aliasBefore.timeline);
+    // An unmerged pair is not suggested again.
+    expect(await duplicateSuggestions(ctx)).toEqual([]);
+    await expect(unmerge(ctx, mergeId)).rejects.toMatchObject({ code: 'merge.already_undone' });
+  });
+
+  it('merges on a certain match inside an import, and undoing that import undoes the merge', async () => {
+    // Known by name and email from an old export, and separately by profile from messages.
+    await importExport(ctx, [
+      exportFolder({ contacts: [{ ...ada, noUrl: true, email: 'ada@example.com' }] }),
+    ]);
+    await importExport(ctx, [exportFolder({ messages: thread(ada, NOW, 2, 1, 1) })]);
+    expect((await listPeople(ctx)).total).toBe(2);
+
+    // A connection row naming both the profile and the email: one human.
+    const linking = await importExport(ctx, [
+      exportFolder({ contacts: [{ ...ada, email: 'ada@example.com' }] }),
+    ]);
+    expect((await listPeople(ctx)).total).toBe(1);
+    const [merge] = await listMerges(ctx);
+    expect(merge).toMatchObject({ importId: linking.importId, confidence: 1 });
+    expect(merge?.reason).toMatch(/certain match: Connections\.csv names/);
+
+    await undoImport(ctx, linking.importId);
+    expect((await listPeople(ctx)).total).toBe(2);
+    expect((await listMerges(ctx))[0]?.undoneAt).not.toBeNull();
+  });
+
+  it('refuses to merge a person with themselves or someone who is not there', async () => {
+    await importExport(ctx, [exportFolder({ contacts: [ada] })]);
+    const { id } = await showPerson(ctx, 'ada');
+    await expect(mergePeople(ctx, id, id)).rejects.toMatchObject({ code: 'merge.invalid' });
+    await expect(mergePeople(ctx, id, id + 999)).rejects.toMatchObject({ code: 'person.not_found' });
+  });
+});
