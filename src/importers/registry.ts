@@ -10,8 +10,19 @@ const LISTED = 15;
 
 /** The importer for an export; RapportError('import.unrecognised') listing what was found and what is read. */
 export function detectImporter(source: ExportSource, importers: readonly Importer[] = IMPORTERS): Importer {
-  const found = importers.find((importer) => importer.detect(source));
-  if (found) return found;
+  return detectImporters(source, importers)[0]!;
+}
+
+/**
+ * Every importer that recognises something in an export (an archive may hold several sources);
+ * RapportError('import.unrecognised') listing what was found and what is read when none does.
+ */
+export function detectImporters(
+  source: ExportSource,
+  importers: readonly Importer[] = IMPORTERS,
+): Importer[] {
+  const found = importers.filter((importer) => importer.detect(source));
+  if (found.length > 0) return found;
   const files = source.entries.map((entry) => entry.path);
   const shown =
     files.slice(0, LISTED).join(', ') + (files.length > LISTED ? ` and ${files.length - LISTED} more` : '');

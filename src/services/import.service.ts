@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { RapportError } from '../errors.js';
-import { openExports } from '../importers/export-source.js';
-import { detectImporter } from '../importers/registry.js';
+import { combineSources, openExport } from '../importers/export-source.js';
+import { detectImporters } from '../importers/registry.js';
 import type { ExportSource, Importer, ImportRecord } from '../importers/types.js';
 import type { Executor } from '../store/bulk-writer.js';
 import { evaluationsRepository } from '../store/evaluations.repository.js';
@@ -31,72 +31,130 @@ export interface ImportOptions {
 }
 
 /**
- * Imports one export (a zip, a folder, a file, or an export split over several zips) in one
- * transaction: either all of it is stored or none of it. Importing the same export again adds
- * nothing. Throws RapportError: import.unreadable, import.unrecognised, import.empty.
+ * Imports what the user pointed at: any mix of zips, folders and files. Each is recognised by
+ * its contents; parts of one export (LinkedIn split over several zips) are read together, and
+ * an archive holding several sources (a Google Takeout) is read by each importer that knows
+ * it. Every source becomes one import in one transaction: stored whole or not at all.
+ * Imports are made in order and stop at the first failure, which names those already stored.
+ * Throws RapportError: input.invalid, import.unreadable, import.unrecognised, import.empty.
  */
+export async function importPaths(
+  ctx: AppContext,
+  paths: readonly string[],
+  options: ImportOptions = {},
+): Promise<ImportResult[]> {
+  if (paths.length === 0)
+    throw new RapportError('input.invalid', 'Name at least one export file or folder to import.');
+  const opened: { path: string; source: ExportSource }[] = [];
+  try {
+    for (const path of paths) opened.push({ path, source: await openExport(path) });
+    const plan = new Map<Importer, typeof opened>();
+    for (const part of opened) {
+      for (const importer of detectImporters(part.source))
+        plan.set(importer, [...(plan.get(importer) ?? []), part]);
+    }
+    const results: ImportResult[] = [];
+    for (const [importer, parts] of plan) {
+      // A view over the parts: they are closed once, below, whoever else reads them.
+      const source = { ...combineSources(parts.map((p) => p.source)), close: async () => {} };
+      try {
+        results.push(
+          await importWith(
+            ctx,
+            importer,
+            source,
+            parts.map((p) => p.path),
+            options,
+          ),
+        );
+      } catch (error) {
+        if (results.length === 0 || !(error instanceof RapportError)) throw error;
+        const stored = results.map((r) => `#${r.importId} (${r.source})`).join(', ');
+        throw new RapportError(error.code, `${error.message} Imports already stored: ${stored}.`, {
+          ...error.details,
+          stored: results.map((r) => r.importId),
+        });
+      }
+    }
+    return results;
+  } finally {
+    await Promise.allSettled(opened.map((p) => p.source.close()));
+  }
+}
+
+/** Imports paths that hold exactly one source; see importPaths. */
 export async function importExport(
   ctx: AppContext,
   paths: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  if (paths.length === 0)
-    throw new RapportError('input.invalid', 'Name at least one export file or folder to import.');
-  const source = await openExports(paths);
-  try {
-    const importer = detectImporter(source);
-    const label = paths.map((p) => basename(p)).join(', ');
-    const hash = await contentHash(paths);
-    const previous = hash ? await importsRepository.findDoneByHash(ctx.store.db, hash) : undefined;
-    const now = ctx.clock();
-    const importId = await importsRepository.create(ctx.store.db, {
-      source: importer.source,
-      label,
-      contentHash: hash,
-      now,
-    });
-    const report = new ReportBuilder();
-    try {
-      await ctx.store.db.transaction().execute(async (trx) => {
-        const session = new ImportSession(ctx, trx, importId, importer.source, report, now);
-        await session.start();
-        for await (const batch of recordBatches(importer, source)) {
-          for (const record of batch) await dispatch(session, record, report, options);
-        }
-        await session.flush();
-        if (session.recordsFound === 0) throw emptyImport(source.label, report);
-        await identitiesRepository.addSightings(trx, importId, [...session.sighted]);
-        options.onEvent?.({ type: 'scoring', people: session.touchedPeople.size });
-        await refreshEvaluations(ctx, trx, session.touchedPeople, now, session.newPeopleTouches);
-        await invalidateAfterImport(trx, session);
-      });
-    } catch (error) {
-      await importsRepository.finish(ctx.store.db, importId, {
-        status: 'failed',
-        now: ctx.clock(),
-        report: report.list(),
-        error: (error as Error).message,
-      });
-      throw error;
-    }
-    const result: ImportResult = {
-      importId,
-      source: importer.source,
-      label,
-      files: report.list(),
-      totals: report.totals(),
-      previousImportId: previous?.id ?? null,
-    };
-    await importsRepository.finish(ctx.store.db, importId, {
-      status: 'done',
-      now: ctx.clock(),
-      counts: result.totals,
-      report: result.files,
-    });
-    return result;
-  } finally {
-    await source.close();
+  const results = await importPaths(ctx, paths, options);
+  if (results.length !== 1) {
+    throw new RapportError(
+      'input.invalid',
+      `Expected one source in ${paths.join(', ')}, found ${results.length}.`,
+    );
   }
+  return results[0]!;
+}
+
+/** One source, one import, one transaction. */
+async function importWith(
+  ctx: AppContext,
+  importer: Importer,
+  source: ExportSource,
+  paths: readonly string[],
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const label = paths.map((p) => basename(p)).join(', ');
+  const hash = await contentHash(paths);
+  const previous = hash ? await importsRepository.findDoneByHash(ctx.store.db, hash) : undefined;
+  const now = ctx.clock();
+  const importId = await importsRepository.create(ctx.store.db, {
+    source: importer.source,
+    label,
+    contentHash: hash,
+    now,
+  });
+  const report = new ReportBuilder();
+  try {
+    await ctx.store.db.transaction().execute(async (trx) => {
+      const session = new ImportSession(ctx, trx, importId, importer.source, report, now);
+      await session.start();
+      for await (const batch of recordBatches(importer, source)) {
+        for (const record of batch) await dispatch(session, record, report, options);
+      }
+      await session.flush();
+      if (session.recordsFound === 0) throw emptyImport(source.label, report);
+      await identitiesRepository.addSightings(trx, importId, [...session.sighted]);
+      options.onEvent?.({ type: 'scoring', people: session.touchedPeople.size });
+      await refreshEvaluations(ctx, trx, session.touchedPeople, now, session.newPeopleTouches);
+      await invalidateAfterImport(trx, session);
+    });
+  } catch (error) {
+    await importsRepository.finish(ctx.store.db, importId, {
+      status: 'failed',
+      now: ctx.clock(),
+      report: report.list(),
+      error: (error as Error).message,
+    });
+    throw error;
+  }
+  const result: ImportResult = {
+    importId,
+    source: importer.source,
+    label,
+    files: report.list(),
+    totals: report.totals(),
+    previousImportId: previous?.id ?? null,
+  };
+  await importsRepository.finish(ctx.store.db, importId, {
+    status: 'done',
+    now: ctx.clock(),
+    counts: result.totals,
+    report: result.files,
+  });
+  return result;
 }
 
 /** The importer's records in batches, which costs one async step per batch instead of per record. */

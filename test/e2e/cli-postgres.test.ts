@@ -43,7 +43,7 @@ const grace: Contact = {
   it('imports, ranks, logs and undoes through DATABASE_URL, writing no SQLite file', () => {
     const imported = runCli(['import', exportDir, '--json'], env);
     expect(imported.stderr).toBe('');
-    expect(JSON.parse(imported.stdout).totals).toMatchObject({ imported: 12, duplicates: 0 }); // the owner, Grace, 10 messages
+    expect(JSON.parse(imported.stdout)[0].totals).toMatchObject({ imported: 12, duplicates: 0 }); // the owner, Grace, 10 messages
     expect(JSON.parse(runCli(['today', '--json'], env).stdout).entries[0]).toMatchObject({
       name: 'Grace Hopper',
       bucket: 'stuck',

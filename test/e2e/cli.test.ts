@@ -49,7 +49,7 @@ describe('rapport CLI, end to end', () => {
     const db = join(home, 'own.db');
     const first = runCli(['--db', db, 'import', exportDir, '--json'], env);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout).totals).toMatchObject({ imported: 14, duplicates: 0 }); // the owner, Ada, 12 messages
+    expect(JSON.parse(first.stdout)[0].totals).toMatchObject({ imported: 14, duplicates: 0 }); // the owner, Ada, 12 messages
     const second = runCli(['import', exportDir], { ...env, RAPPORT_DB: db });
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/0 imported, 14 already there, 0 rejected/);
@@ -85,7 +85,7 @@ describe('rapport CLI, end to end', () => {
 
   it('undo-import removes what the import added', () => {
     const db = join(home, 'undo.db');
-    const imported = JSON.parse(runCli(['--db', db, 'import', exportDir, '--json'], env).stdout);
+    const [imported] = JSON.parse(runCli(['--db', db, 'import', exportDir, '--json'], env).stdout);
     const undo = runCli(['--db', db, 'undo-import', String(imported.importId)], env);
     expect(undo.code).toBe(0);
     // Ada's profile, and the owner's name and profile URL (learned from the messages).

@@ -5,7 +5,7 @@ import { isRapportError } from '../../src/errors.js';
 import { generateLinkedInExport } from '../../src/sample/linkedin-export.generator.js';
 import { sampleExportFileName } from '../../src/sample/sample-paths.js';
 import { type AppContext, openApp } from '../../src/services/app-context.js';
-import { importExport } from '../../src/services/import.service.js';
+import { importExport, importPaths } from '../../src/services/import.service.js';
 import { listImports, undoImport } from '../../src/services/imports.service.js';
 import { logInteraction } from '../../src/services/log.service.js';
 import { listPeople } from '../../src/services/people.service.js';
@@ -146,6 +146,19 @@ describeEachDatabase('services', (dialect) => {
     const again = await importExport(ctx, [zip]);
     expect(again.totals.imported).toBe(0);
     expect(again.previousImportId).toBe(result.importId);
+  });
+
+  it('reads an export split over two folders as one import, and names what it cannot read', async () => {
+    const part1 = exportFolder({ contacts: [ada, grace] });
+    const part2 = exportFolder({ profile: false, messages: thread(ada, NOW, 4, 2, 1) });
+    const results = await importPaths(ctx, [part1, part2]);
+    expect(results).toHaveLength(1);
+    expect(results[0]?.totals).toMatchObject({ imported: 1 + 2 + 4, rejected: 0 });
+    const stray = exportFolder({ profile: false });
+    writeFileSync(join(stray, 'notes.txt'), 'not an export');
+    const error = await importPaths(ctx, [stray]).catch((e: unknown) => e);
+    expect(isRapportError(error) && error.code).toBe('import.unrecognised');
+    expect((error as Error).message).toMatch(/notes\.txt/);
   });
 
   it('re-evaluates stored evaluations when time moves past their horizon', async () => {
