@@ -1,9 +1,12 @@
 import { RapportError } from '../errors.js';
+import { facebookImporter } from './facebook/facebook.importer.js';
+import { instagramImporter } from './instagram/instagram.importer.js';
 import { linkedinImporter } from './linkedin/linkedin.importer.js';
+import { twitterImporter } from './twitter/twitter.importer.js';
 import type { ExportSource, Importer } from './types.js';
 
 /** Every importer, tried in order. */
-export const IMPORTERS: readonly Importer[] = [linkedinImporter];
+export const IMPORTERS: readonly Importer[] = [linkedinImporter, twitterImporter, facebookImporter, instagramImporter];
 
 /** How many file names an error message lists before "and N more". */
 const LISTED = 15;
