@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RapportError } from '../errors.js';
 import { memorySource } from './fixture-export.test-support.js';
-import { detectImporter } from './registry.js';
+import { detectImporter, IMPORTERS } from './registry.js';
 
 describe('detectImporter', () => {
   it('picks the LinkedIn importer for a LinkedIn export', () => {
@@ -21,12 +21,14 @@ describe('detectImporter', () => {
     expect(error).toBeInstanceOf(RapportError);
     expect(error).toMatchObject({
       code: 'import.unrecognised',
-      details: { files: ['notes.txt', 'photo.jpg'], supported: ['linkedin'] },
+      details: { files: ['notes.txt', 'photo.jpg'], supported: IMPORTERS.map((i) => i.source) },
     });
-    expect((error as Error).message).toBe(
-      'Rapport does not recognise stuff.zip: it found notes.txt, photo.jpg. Rapport can read: LinkedIn (Profile.csv, Connections.csv, Invitations.csv, messages.csv). ' +
-        "Point it at the export's .zip, its unzipped folder, or one of those files.",
+    const message = (error as Error).message;
+    expect(message).toMatch(
+      /^Rapport does not recognise stuff\.zip: it found notes\.txt, photo\.jpg\. Rapport can read: LinkedIn \(Profile\.csv, Connections\.csv, Invitations\.csv, messages\.csv\); /,
     );
+    for (const importer of IMPORTERS) expect(message).toContain(importer.displayName ?? importer.source);
+    expect(message).toMatch(/Point it at the export's \.zip, its unzipped folder, or one of those files\.$/);
   });
 
   it('says so when the export holds no files at all', () => {
