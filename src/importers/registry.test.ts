@@ -4,17 +4,17 @@ import { memorySource } from './fixture-export.test-support.js';
 import { detectImporter, IMPORTERS } from './registry.js';
 
 describe('detectImporter', () => {
-  it('picks the LinkedIn importer for a LinkedIn export', () => {
-    expect(detectImporter(memorySource({ 'Connections.csv': '', 'Ad_Targeting.csv': '' })).source).toBe(
-      'linkedin',
-    );
+  it('picks the LinkedIn importer for a LinkedIn export', async () => {
+    expect(
+      (await detectImporter(memorySource({ 'Connections.csv': '', 'Ad_Targeting.csv': '' }))).source,
+    ).toBe('linkedin');
   });
 
-  it('explains an export it does not recognise: what was found and what Rapport reads', () => {
+  it('explains an export it does not recognise: what was found and what Rapport reads', async () => {
     const source = memorySource({ 'notes.txt': '', 'photo.jpg': '' }, { label: 'stuff.zip' });
     let error: unknown;
     try {
-      detectImporter(source);
+      await detectImporter(source);
     } catch (e) {
       error = e;
     }
@@ -31,7 +31,7 @@ describe('detectImporter', () => {
     expect(message).toMatch(/Point it at the export's \.zip, its unzipped folder, or one of those files\.$/);
   });
 
-  it('says so when the export holds no files at all', () => {
-    expect(() => detectImporter(memorySource({}, { label: 'empty.zip' }))).toThrow(/found no files/);
+  it('says so when the export holds no files at all', async () => {
+    await expect(detectImporter(memorySource({}, { label: 'empty.zip' }))).rejects.toThrow(/found no files/);
   });
 });

@@ -1,19 +1,35 @@
 import { RapportError } from '../errors.js';
+import { emailImporter } from './email/email.importer.js';
 import { facebookImporter } from './facebook/facebook.importer.js';
+import { hangoutsImporter } from './hangouts/hangouts.importer.js';
 import { instagramImporter } from './instagram/instagram.importer.js';
 import { linkedinImporter } from './linkedin/linkedin.importer.js';
+import { skypeImporter } from './skype/skype.importer.js';
 import { twitterImporter } from './twitter/twitter.importer.js';
 import type { ExportSource, Importer } from './types.js';
+import { whatsappImporter } from './whatsapp/whatsapp.importer.js';
 
 /** Every importer, tried in order. */
-export const IMPORTERS: readonly Importer[] = [linkedinImporter, twitterImporter, facebookImporter, instagramImporter];
+export const IMPORTERS: readonly Importer[] = [
+  linkedinImporter,
+  twitterImporter,
+  facebookImporter,
+  instagramImporter,
+  emailImporter,
+  whatsappImporter,
+  skypeImporter,
+  hangoutsImporter,
+];
 
 /** How many file names an error message lists before "and N more". */
 const LISTED = 15;
 
-/** The importer for an export; RapportError('import.unrecognised') listing what was found and what is read. */
-export function detectImporter(source: ExportSource, importers: readonly Importer[] = IMPORTERS): Importer {
-  return detectImporters(source, importers)[0]!;
+/** The first importer for an export; RapportError('import.unrecognised') listing what was found and what is read. */
+export async function detectImporter(
+  source: ExportSource,
+  importers: readonly Importer[] = IMPORTERS,
+): Promise<Importer> {
+  return (await detectImporters(source, importers))[0]!;
 }
 
 /**

@@ -134,4 +134,10 @@ export interface Importer {
    * instead of one per record, which matters at a million messages.
    */
   parseBatches?(source: ExportSource): AsyncIterable<ImportRecord[]>;
+  /**
+   * Optional: recognise the export by the first bytes of its files. When present it decides
+   * instead of `detect`, which sees only names (a mailbox may have no extension; an old
+   * Instagram export and a Skype export both hold a `messages.json`).
+   */
+  sniff?(source: ExportSource): Promise<boolean>;
 }

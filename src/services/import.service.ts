@@ -50,7 +50,7 @@ export async function importPaths(
     for (const path of paths) opened.push({ path, source: await openExport(path) });
     const plan = new Map<Importer, typeof opened>();
     for (const part of opened) {
-      for (const importer of detectImporters(part.source))
+      for (const importer of await detectImporters(part.source))
         plan.set(importer, [...(plan.get(importer) ?? []), part]);
     }
     const results: ImportResult[] = [];

@@ -1,0 +1,90 @@
+/** RFC 2047 encoded words (`=?utf-8?Q?M=C3=BCller?=`) and the charsets mail uses. */
+import { TextDecoder } from 'node:util';
+
+const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
+/** Whitespace between two encoded words is not part of the text (RFC 2047 §6.2). */
+const BETWEEN_WORDS = /(\?=)\s+(=\?)/g;
+
+const decoders = new Map<string, TextDecoder | null>();
+
+/** Text of `bytes` in `charset`; unknown charsets are read as Windows-1252 (never throws). */
+export function decodeCharset(bytes: Uint8Array, charset: string | undefined): string {
+  const label = (charset ?? 'utf-8').trim().toLowerCase().replace(/\*.*$/, '') || 'utf-8';
+  if (label === 'utf-8' || label === 'utf8' || label === 'us-ascii' || label === 'ascii')
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  let decoder = decoders.get(label);
+  if (decoder === undefined) {
+    try {
+      decoder = new TextDecoder(label);
+    } catch {
+      decoder = null;
+    }
+    if (decoders.size < 64) decoders.set(label, decoder);
+  }
+  return (decoder ?? new TextDecoder('windows-1252')).decode(bytes);
+}
+
+/** Quoted-printable to bytes; `header` reads `_` as a space (the Q encoding of RFC 2047). */
+export function decodeQuotedPrintable(text: string, header = false): Buffer {
+  const out = Buffer.alloc(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 61 /* = */) {
+      const hex = text.slice(i + 1, i + 3);
+      if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
+        out[n++] = Number.parseInt(hex, 16);
+        i += 2;
+        continue;
+      }
+      // A soft line break (`=` at the end of a line) joins lines.
+      const soft = /^=[ \t]*\r?\n/.exec(text.slice(i, i + 80));
+      if (soft) {
+        i += soft[0].length - 1;
+        continue;
+      }
+      out[n++] = c;
+    } else if (header && c === 95 /* _ */) {
+      out[n++] = 32;
+    } else {
+      out[n++] = c > 0xff ? 0x3f : c;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+function wordBytes(encoding: string, text: string): Buffer {
+  return encoding === 'b' || encoding === 'B'
+    ? Buffer.from(text, 'base64')
+    : decodeQuotedPrintable(text, true);
+}
+
+/**
+ * Decodes the encoded words in a header value. Adjacent words in one charset are joined as
+ * bytes before decoding, so a character split across two words survives.
+ */
+export function decodeWords(value: string): string {
+  if (value.indexOf('=?') === -1) return value;
+  const joined = value.replace(BETWEEN_WORDS, '$1$2');
+  let out = '';
+  let last = 0;
+  let run: { charset: string; bytes: Buffer[] } | undefined;
+  const flush = (): void => {
+    if (run !== undefined) out += decodeCharset(Buffer.concat(run.bytes), run.charset);
+    run = undefined;
+  };
+  for (const match of joined.matchAll(ENCODED_WORD)) {
+    const at = match.index;
+    if (at > last) {
+      flush();
+      out += joined.slice(last, at);
+    }
+    const charset = match[1]!.toLowerCase();
+    if (run !== undefined && run.charset !== charset) flush();
+    run ??= { charset, bytes: [] };
+    run.bytes.push(wordBytes(match[2]!, match[3]!));
+    last = at + match[0].length;
+  }
+  flush();
+  return out + joined.slice(last);
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { decodeWords } from './encoded-words.js';
+import { parseAddressList, parseMailbox } from './mail-address.js';
+import { bodyText, ownWords } from './mail-body.js';
+import { parseEnvelopeDate, parseMailDate } from './mail-date.js';
+import { parseHeaders, parseParams } from './mail-headers.js';
+import { gmailLabels } from './mail-message.js';
+
+describe('encoded words (RFC 2047)', () => {
+  it('decodes Q and B words in any charset, joining adjacent words', () => {
+    expect(decodeWords('Heinz =?iso-8859-1?Q?M=FCller?=')).toBe('Heinz Müller');
+    expect(decodeWords('=?UTF-8?B?44GT44KT44Gr44Gh44Gv?=')).toBe('こんにちは');
+    expect(decodeWords('=?utf-8?q?Die_Hasen?= =?utf-8?q?_und?=')).toBe('Die Hasen und');
+    // A character split across two words.
+    expect(decodeWords('=?utf-8?B?w6k=?= =?utf-8?Q?=C3?= =?utf-8?Q?=A9?=')).toBe('éé');
+    expect(decodeWords('=?x-unknown?Q?caf=E9?=')).toBe('café');
+    expect(decodeWords('plain =?broken')).toBe('plain =?broken');
+  });
+});
+
+describe('addresses', () => {
+  it('reads names, quotes, comments, groups and encoded names', () => {
+    expect(parseMailbox('"Sauder, Doug" <DWSauder@Example.com>')).toEqual({
+      address: 'dwsauder@example.com',
+      name: 'Sauder, Doug',
+    });
+    expect(parseMailbox('doug@example.com (Doug S)')).toEqual({
+      address: 'doug@example.com',
+      name: 'Doug S',
+    });
+    expect(parseMailbox('=?utf-8?Q?J=C3=B6rg?= <j@x.de>')).toEqual({ address: 'j@x.de', name: 'Jörg' });
+    expect(parseMailbox('undisclosed-recipients:;')).toBeUndefined();
+    expect(
+      parseAddressList(['a@x.com, "B, b" <b@x.com>', 'friends: c@x.com, A@X.com;', 'bad, <>']).map(
+        (m) => m.address,
+      ),
+    ).toEqual(['a@x.com', 'b@x.com', 'c@x.com']);
+  });
+});
+
+describe('dates', () => {
+  it('reads RFC 5322 dates with zones and From_ line dates in both orders', () => {
+    expect(parseMailDate('Fri, 29 Dec 2000 03:49:00 -0800 (PST)')).toBe(Date.UTC(2000, 11, 29, 11, 49));
+    expect(parseMailDate('29 Dec 00 03:49 EST')).toBe(Date.UTC(2000, 11, 29, 8, 49));
+    expect(parseMailDate('Thu, 1 Jan 1970 00:00:00 +0000')).toBe(0);
+    expect(parseMailDate('2016-06-16T22:26:51Z')).toBe(Date.UTC(2016, 5, 16, 22, 26, 51));
+    expect(parseMailDate('Fri, 31 Foo 2000 03:49:00')).toBeUndefined();
+    expect(parseMailDate('yesterday')).toBeUndefined();
+    expect(parseEnvelopeDate('From 1545@xxx Thu Jun 16 22:26:51 +0000 2016')).toBe(
+      Date.UTC(2016, 5, 16, 22, 26, 51),
+    );
+    expect(parseEnvelopeDate('From a@b Fri Dec 29 12:49:00 2000')).toBe(Date.UTC(2000, 11, 29, 12, 49));
+  });
+});
+
+describe('headers and bodies', () => {
+  it('unfolds headers, reads parameters and Gmail labels', () => {
+    const raw = 'To: a@x.com,\r\n\tb@x.com\r\nX-Bad line\r\n\r\nbody';
+    const { headers, bodyAt } = parseHeaders(Buffer.from(raw));
+    expect(headers.get('to')).toEqual(['a@x.com, b@x.com']);
+    expect(headers.size).toBe(1);
+    expect(bodyAt).toBe(raw.indexOf('body'));
+    expect(parseParams('multipart/mixed; boundary="=_a;b"; charset*=utf-8\'\'%C3')).toMatchObject({
+      type: 'multipart/mixed',
+    });
+    expect(parseParams('text/plain; boundary="=_a;b"').params.get('boundary')).toBe('=_a;b');
+    expect(gmailLabels('Inbox,"Work, old",Sent,=?UTF-8?Q?Caf=C3=A9?=')).toEqual([
+      'inbox',
+      'work, old',
+      'sent',
+      'café',
+    ]);
+  });
+
+  it('finds the plain text in nested multiparts, decoding transfer encodings and charsets', () => {
+    const raw = [
+      'Content-Type: multipart/mixed; boundary=outer',
+      '',
+      '--outer',
+      'Content-Type: multipart/alternative; boundary="inner"',
+      '',
+      '--inner',
+      'Content-Type: text/html',
+      '',
+      '<p>html</p>',
+      '--inner',
+      'Content-Type: text/plain; charset=iso-8859-1',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      'Gr=FC=DFe, soft=',
+      ' break',
+      '> quoted history',
+      '>From the escape',
+      '--inner--',
+      '--outer',
+      'Content-Type: text/plain',
+      'Content-Disposition: attachment; filename=a.txt',
+      '',
+      'attached',
+      '--outer--',
+    ].join('\r\n');
+    const { headers, bodyAt } = parseHeaders(Buffer.from(raw));
+    const body = bodyText(headers, Buffer.from(raw).subarray(bodyAt))!;
+    expect(body.html).toBe(false);
+    expect(ownWords(body).trim()).toBe('Grüße, soft break\r\nFrom the escape');
+    const b64 = parseHeaders(Buffer.from('Content-Transfer-Encoding: base64\n\nSGVs\nbG8=\n'));
+    expect(bodyText(b64.headers, Buffer.from('SGVs\nbG8=\n'))?.text).toBe('Hello');
+  });
+});
