@@ -1,7 +1,9 @@
 import { RapportError } from '../errors.js';
+import { contactsImporter } from './contacts/contacts.importer.js';
 import { emailImporter } from './email/email.importer.js';
 import { facebookImporter } from './facebook/facebook.importer.js';
 import { hangoutsImporter } from './hangouts/hangouts.importer.js';
+import { icalendarImporter } from './icalendar/icalendar.importer.js';
 import { instagramImporter } from './instagram/instagram.importer.js';
 import { linkedinImporter } from './linkedin/linkedin.importer.js';
 import { skypeImporter } from './skype/skype.importer.js';
@@ -19,6 +21,8 @@ export const IMPORTERS: readonly Importer[] = [
   whatsappImporter,
   skypeImporter,
   hangoutsImporter,
+  icalendarImporter,
+  contactsImporter,
 ];
 
 /** How many file names an error message lists before "and N more". */

@@ -118,6 +118,14 @@ export interface ExportSource {
   close(): Promise<void>;
 }
 
+/** What an import tells its importer beyond the files. */
+export interface ParseOptions {
+  /** The import's time: calendar events after it have not happened yet. */
+  now?: number | undefined;
+  /** Region for phone numbers written without a country code (ISO 3166 alpha-2, e.g. 'DE'). */
+  defaultRegion?: string | undefined;
+}
+
 export interface Importer {
   /** Network/source name stored with each import (`linkedin`, …). */
   source: string;
@@ -127,13 +135,13 @@ export interface Importer {
   recognisedFiles?: readonly string[] | undefined;
   /** True when the export's contents look like this source. */
   detect(source: ExportSource): boolean;
-  parse(source: ExportSource): AsyncIterable<ImportRecord>;
+  parse(source: ExportSource, options?: ParseOptions): AsyncIterable<ImportRecord>;
   /**
    * The same records as `parse`, in the same order, grouped in batches (one per chunk of input).
    * Optional: a caller that handles a batch synchronously pays one async step per batch
    * instead of one per record, which matters at a million messages.
    */
-  parseBatches?(source: ExportSource): AsyncIterable<ImportRecord[]>;
+  parseBatches?(source: ExportSource, options?: ParseOptions): AsyncIterable<ImportRecord[]>;
   /**
    * Optional: recognise the export by the first bytes of its files. When present it decides
    * instead of `detect`, which sees only names (a mailbox may have no extension; an old

@@ -1,8 +1,10 @@
 import { basename } from 'node:path';
 import { RapportError } from '../errors.js';
 import { combineSources, openExport } from '../importers/export-source.js';
-import { detectImporters } from '../importers/registry.js';
-import type { ExportSource, Importer, ImportRecord } from '../importers/types.js';
+import type { ColumnMapping } from '../importers/mapped-csv/column-mapping.js';
+import { mappedCsvImporter } from '../importers/mapped-csv/mapped-csv.importer.js';
+import { detectImporters, IMPORTERS } from '../importers/registry.js';
+import type { ExportSource, Importer, ImportRecord, ParseOptions } from '../importers/types.js';
 import type { Executor } from '../store/bulk-writer.js';
 import { evaluationsRepository } from '../store/evaluations.repository.js';
 import { identitiesRepository } from '../store/identities.repository.js';
@@ -28,6 +30,10 @@ export type ImportEvent =
 
 export interface ImportOptions {
   onEvent?: (event: ImportEvent) => void;
+  /** Region for phone numbers written without a country code, e.g. 'DE'. */
+  defaultRegion?: string | undefined;
+  /** Read CSV / JSON-lines files with this column mapping (and nothing else). */
+  mapping?: ColumnMapping | undefined;
 }
 
 /**
@@ -50,7 +56,8 @@ export async function importPaths(
     for (const path of paths) opened.push({ path, source: await openExport(path) });
     const plan = new Map<Importer, typeof opened>();
     for (const part of opened) {
-      for (const importer of await detectImporters(part.source))
+      const candidates = options.mapping ? [mappedCsvImporter(options.mapping)] : IMPORTERS;
+      for (const importer of await detectImporters(part.source, candidates))
         plan.set(importer, [...(plan.get(importer) ?? []), part]);
     }
     const results: ImportResult[] = [];
@@ -121,7 +128,8 @@ async function importWith(
     await ctx.store.db.transaction().execute(async (trx) => {
       const session = new ImportSession(ctx, trx, importId, importer.source, report, now);
       await session.start();
-      for await (const batch of recordBatches(importer, source)) {
+      const parseOptions = { now, defaultRegion: options.defaultRegion };
+      for await (const batch of recordBatches(importer, source, parseOptions)) {
         for (const record of batch) await dispatch(session, record, report, options);
       }
       await session.flush();
@@ -161,12 +169,13 @@ async function importWith(
 async function* recordBatches(
   importer: Importer,
   source: ExportSource,
+  options: ParseOptions,
 ): AsyncGenerator<readonly ImportRecord[]> {
   if (importer.parseBatches) {
-    yield* importer.parseBatches(source);
+    yield* importer.parseBatches(source, options);
     return;
   }
-  for await (const record of importer.parse(source)) yield [record];
+  for await (const record of importer.parse(source, options)) yield [record];
 }
 
 async function dispatch(

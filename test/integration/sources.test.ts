@@ -4,7 +4,10 @@ import { silkyrichFiles, writeTempFolder } from '../../src/importers/fixture-exp
 import { igsiftExport } from '../../src/importers/instagram/instagram-export.test-support.js';
 import { type AppContext, openApp } from '../../src/services/app-context.js';
 import { importPaths } from '../../src/services/import.service.js';
+import { duplicateSuggestions } from '../../src/services/merge.service.js';
 import { listPeople } from '../../src/services/people.service.js';
+import { showPerson } from '../../src/services/person.service.js';
+import { type Contact, connectedOn, thread, writeLinkedInExport } from '../support/linkedin-export.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/stores.js';
 
 const NOW = Date.UTC(2026, 10, 29, 9, 0);
@@ -46,5 +49,89 @@ describeEachDatabase('real-format fixtures through the import service', (dialect
     const again = await importPaths(ctx, [linkedin, instagram]);
     expect(again.map((r) => r.totals.imported)).toEqual([0, 0]);
     expect((await listPeople(ctx)).total).toBe(people);
+  });
+
+  it('joins one human across LinkedIn, mail, a contact card and a calendar, and never makes the owner a contact', async () => {
+    const now = NOW;
+    const ada: Contact = {
+      first: 'Ada',
+      last: 'Lovelace',
+      slug: 'ada-lovelace-1a2b',
+      company: 'Analytical Engines',
+      connectedOn: connectedOn(now, 400),
+    };
+    const linkedin = writeLinkedInExport({ contacts: [ada], messages: thread(ada, now, 12, 4, 2) });
+    folders.push(linkedin);
+    const mail = await folder({
+      'All mail.mbox': [
+        'From ada@example.com Mon Nov 23 10:00:00 2026',
+        'From: Ada Lovelace <ada@example.com>',
+        'To: Morgan Avery <morgan@avery.example>',
+        'Delivered-To: morgan@avery.example',
+        'Subject: Pilot',
+        'Date: Mon, 23 Nov 2026 10:00:00 +0000',
+        'Message-ID: <m1@example.com>',
+        '',
+        'Hello Morgan, shall we talk about the pilot next week?',
+        '',
+      ].join('\r\n'),
+    });
+    const card = await folder({
+      'contacts.vcf': [
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        'FN:Ada Lovelace',
+        'N:Lovelace;Ada;;;',
+        'EMAIL;TYPE=INTERNET:ada@example.com',
+        'URL:https://www.linkedin.com/in/ada-lovelace-1a2b',
+        'TEL;TYPE=CELL:030 1234567',
+        'ORG:Analytical Engines',
+        'END:VCARD',
+        '',
+      ].join('\r\n'),
+    });
+    const calendar = await folder({
+      'morgan.ics': [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//Rapport test//EN',
+        'BEGIN:VEVENT',
+        'UID:coffee-1@test',
+        'DTSTAMP:20261128T120000Z',
+        'DTSTART:20261120T090000Z',
+        'DTEND:20261120T094500Z',
+        'SUMMARY:Coffee',
+        'LOCATION:Café Einstein\\, Berlin',
+        'ORGANIZER;CN=Morgan Avery:mailto:morgan@avery.example',
+        'ATTENDEE;CN=Ada Lovelace;PARTSTAT=ACCEPTED:mailto:ada@example.com',
+        'ATTENDEE;CN=Morgan Avery;PARTSTAT=ACCEPTED:mailto:morgan@avery.example',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    });
+
+    await importPaths(ctx, [linkedin, mail]);
+    expect((await listPeople(ctx)).people.map((p) => p.name)).toEqual(['Ada Lovelace', 'Ada Lovelace']);
+    expect((await duplicateSuggestions(ctx))[0]?.reasons.join()).toMatch(/same name/);
+
+    const [cards] = await importPaths(ctx, [card], { defaultRegion: 'DE' });
+    expect(cards?.source).toBe('contacts');
+    const { people } = await listPeople(ctx);
+    expect(people.map((p) => p.name)).toEqual(['Ada Lovelace']);
+    const adaNow = await showPerson(ctx, 'ada');
+    expect(adaNow.identities.map((i) => `${i.network}:${i.key}`).sort()).toEqual([
+      'email:ada@example.com',
+      'linkedin:ada-lovelace-1a2b',
+      'phone:+49301234567',
+    ]);
+    expect(adaNow.flags).toContain('stuck');
+
+    const [meetings] = await importPaths(ctx, [calendar]);
+    expect(meetings?.totals).toMatchObject({ imported: 1, rejected: 0 });
+    const met = await showPerson(ctx, 'ada');
+    expect(met.flags).not.toContain('stuck');
+    expect(met.timeline.find((t) => t.channel === 'in_person')).toBeDefined();
+    expect((await listPeople(ctx)).total).toBe(1);
   });
 });

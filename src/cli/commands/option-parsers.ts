@@ -23,3 +23,10 @@ export function oneOf<T extends string>(choices: readonly T[]): (value: string) 
     return value as T;
   };
 }
+
+/** A two-letter country code, upper-cased. */
+export function parseRegion(value: string): string {
+  if (!/^[a-z]{2}$/i.test(value))
+    throw new InvalidArgumentError('must be a two-letter country code such as DE or US.');
+  return value.toUpperCase();
+}
