@@ -19,6 +19,8 @@ import { TouchLog } from './touch-log.js';
 interface KnownIdentity {
   identityId: number;
   personId: number;
+  /** Whether the stored identity has a display name; a later record may bring one. */
+  named: boolean;
 }
 
 interface Pending {
@@ -250,12 +252,34 @@ export class ImportSession {
     if (!this.loadedNetworks.has(ref.network)) {
       this.loadedNetworks.add(ref.network);
       for (const row of await identitiesRepository.listByNetworks(this.db, [ref.network])) {
-        this.known.set(identityKey(row.network, row.key), { identityId: row.id, personId: row.person_id });
+        this.known.set(identityKey(row.network, row.key), {
+          identityId: row.id,
+          personId: row.person_id,
+          named: row.display_name !== null,
+        });
       }
     }
     const found = this.known.get(identityKey(ref.network, ref.key));
-    if (found) this.sighted.add(found.identityId);
+    if (found) {
+      this.sighted.add(found.identityId);
+      if (!found.named && ref.displayName) await this.learnName(found, ref);
+    }
     return found;
+  }
+
+  /**
+   * An account first seen without a name (a follower known by id) gets the name a later record
+   * brings, and so does its person when that account is all they are known by.
+   */
+  private async learnName(found: KnownIdentity, ref: IdentityRef): Promise<void> {
+    found.named = true;
+    const name = ref.displayName!;
+    await identitiesRepository.setNames(this.db, found.identityId, name, ref.handle);
+    // A person known only through this nameless account carries a placeholder name.
+    const identities = await identitiesRepository.listForPerson(this.db, found.personId);
+    if (identities.length === 1) {
+      await peopleRepository.update(this.db, found.personId, { display_name: name }, this.now);
+    }
   }
 
   private async createFromRef(ref: IdentityRef): Promise<KnownIdentity> {
@@ -300,7 +324,7 @@ export class ImportSession {
       import_id: this.importId,
       created_at: this.now,
     });
-    const known = { identityId, personId };
+    const known = { identityId, personId, named: Boolean(ref.displayName) };
     this.known.set(identityKey(ref.network, ref.key), known);
     this.sighted.add(identityId);
     return known;

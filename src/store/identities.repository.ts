@@ -19,6 +19,20 @@ export const identitiesRepository = {
     return db.selectFrom('identities').selectAll().where('person_id', '=', personId).orderBy('id').execute();
   },
 
+  /** Fills in a display name (and handle, when given) the identity lacked. */
+  async setNames(
+    db: Executor,
+    identityId: number,
+    displayName: string,
+    handle: string | undefined,
+  ): Promise<void> {
+    await db
+      .updateTable('identities')
+      .set({ display_name: displayName, ...(handle ? { handle } : {}) })
+      .where('id', '=', identityId)
+      .execute();
+  },
+
   async addSightings(db: Executor, importId: number, identityIds: readonly number[]): Promise<void> {
     for (const chunk of chunks(identityIds, 1000)) {
       await db

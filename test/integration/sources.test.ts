@@ -134,4 +134,29 @@ describeEachDatabase('real-format fixtures through the import service', (dialect
     expect(met.timeline.find((t) => t.channel === 'in_person')).toBeDefined();
     expect((await listPeople(ctx)).total).toBe(1);
   });
+
+  it('names an account first known only by id once a later export names it', async () => {
+    const account =
+      'window.YTD.account.part0 = [{"account":{"accountId":"7","username":"morgan","accountDisplayName":"Morgan Avery"}}]';
+    const followers = await folder({
+      'data/account.js': account,
+      'data/follower.js':
+        'window.YTD.follower.part0 = [{"follower":{"accountId":"42","userLink":"https://twitter.com/intent/user?user_id=42"}}]',
+    });
+    await importPaths(ctx, [followers]);
+    expect((await listPeople(ctx)).people.map((p) => p.name)).toEqual(['Twitter account 42']);
+    const tweets = await folder({
+      'data/account.js': account,
+      'data/tweets.js':
+        'window.YTD.tweets.part0 = [{"tweet":{"id_str":"1","created_at":"Sat Nov 21 13:02:35 +0000 2026","full_text":"@ada_l see you soon","in_reply_to_user_id_str":"42","in_reply_to_screen_name":"ada_l","entities":{"user_mentions":[{"id_str":"42","screen_name":"ada_l","name":"Ada L"}]}}}]',
+    });
+    await importPaths(ctx, [tweets]);
+    const { people } = await listPeople(ctx);
+    expect(people.map((p) => p.name)).toEqual(['Ada L']);
+    expect((await showPerson(ctx, 'Ada L')).identities[0]).toMatchObject({
+      network: 'twitter',
+      key: '42',
+      handle: 'ada_l',
+    });
+  });
 });
