@@ -4,6 +4,7 @@ import { registerImports } from './commands/imports.command.js';
 import { registerLog } from './commands/log.command.js';
 import { registerMerge } from './commands/merge.command.js';
 import { registerPeople } from './commands/people.command.js';
+import { registerSettings } from './commands/settings.command.js';
 import { registerShow } from './commands/show.command.js';
 import { registerStart } from './commands/start.command.js';
 import { registerToday } from './commands/today.command.js';
@@ -29,6 +30,7 @@ export function buildProgram(output: Output): Command {
     registerLog,
     registerImports,
     registerMerge,
+    registerSettings,
   ]) {
     register(program, output);
   }

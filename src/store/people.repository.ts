@@ -5,7 +5,7 @@ import type { NewPerson, PersonRow } from './schema.js';
 export type PersonPatch = Partial<
   Pick<
     PersonRow,
-    'display_name' | 'first_name' | 'last_name' | 'company' | 'title' | 'location' | 'connected_at'
+    'display_name' | 'first_name' | 'last_name' | 'company' | 'title' | 'location' | 'connected_at' | 'relationship_type' | 'cadence_days'
   >
 >;
 

@@ -114,6 +114,22 @@ describe('rapport CLI, end to end', () => {
     }
   });
 
+  it('sets a relationship type and cadence, and changes a scoring setting', () => {
+    const db = join(home, 'settings.db');
+    expect(runCli(['--db', db, 'import', exportDir], env).code).toBe(0);
+    const set = runCli(['--db', db, 'set', 'ada', '--type', 'client', '--cadence', '14'], env);
+    expect(set.code).toBe(0);
+    expect(set.stdout).toMatch(/Relationship: client/);
+    expect(set.stdout).toMatch(/overdue/);
+    expect(runCli(['--db', db, 'config', 'set', 'halfLifeDays', '60'], env).stdout).toMatch(
+      /Set halfLifeDays to 60/,
+    );
+    expect(JSON.parse(runCli(['--db', db, 'config', '--json'], env).stdout).effective.halfLifeDays).toBe(60);
+    const bad = runCli(['--db', db, 'config', 'set', 'weights.email', '5'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/weights\.email must be between 0 and 1.*\[input\.invalid\]/);
+  });
+
   it('says what went wrong on stderr with a stable id and a non-zero exit code', () => {
     const db = join(home, 'errors.db');
     const missing = runCli(['--db', db, 'show', 'Nobody'], env);

@@ -10,7 +10,9 @@ import { listImports, undoImport } from '../../src/services/imports.service.js';
 import { logInteraction } from '../../src/services/log.service.js';
 import { listPeople } from '../../src/services/people.service.js';
 import { showPerson } from '../../src/services/person.service.js';
+import { updatePerson } from '../../src/services/person-update.service.js';
 import { SAMPLE_SIZE } from '../../src/services/sample.service.js';
+import { resetScoreSetting, scoreSettings, setScoreSetting } from '../../src/services/settings.service.js';
 import { today } from '../../src/services/today.service.js';
 import { peopleRepository } from '../../src/store/people.repository.js';
 import { type Contact, connectedOn, thread, writeLinkedInExport } from '../support/linkedin-export.js';
@@ -159,6 +161,42 @@ describeEachDatabase('services', (dialect) => {
     const error = await importPaths(ctx, [stray]).catch((e: unknown) => e);
     expect(isRapportError(error) && error.code).toBe('import.unrecognised');
     expect((error as Error).message).toMatch(/notes\.txt/);
+  });
+
+  it('a relationship type, a personal cadence and scoring settings change flags at once', async () => {
+    await importExport(ctx, [exportFolder({ contacts: [ada, grace] })]);
+    expect((await showPerson(ctx, 'grace')).flags).toEqual([]);
+    const prospect = await updatePerson(ctx, 'grace', { relationshipType: 'prospect' });
+    expect(prospect.relationshipType).toBe('prospect');
+    expect(prospect.flags).toContain('overdue');
+    expect((await listPeople(ctx, { filter: 'overdue' })).people.map((p) => p.name)).toEqual([
+      'Grace Hopper',
+    ]);
+    await updatePerson(ctx, 'grace', { cadenceDays: 3000 });
+    expect((await listPeople(ctx, { filter: 'overdue' })).people).toEqual([]);
+    await expect(updatePerson(ctx, 'grace', { relationshipType: 'enemy' })).rejects.toMatchObject({
+      code: 'input.invalid',
+    });
+
+    // A cadence for everyone else ("other") makes Ada overdue too, after the app re-reads its settings.
+    await setScoreSetting(ctx, 'cadenceDays.other', 30);
+    const reopened = await openApp(database.location, { clock: () => NOW });
+    try {
+      expect((await listPeople(reopened, { filter: 'overdue' })).people.map((p) => p.name)).toEqual([
+        'Ada Lovelace',
+      ]);
+      expect((await scoreSettings(reopened)).overrides).toEqual({ cadenceDays: { other: 30 } });
+      await expect(setScoreSetting(reopened, 'weights.email', 0.9)).rejects.toThrow(
+        /weights\.call must be greater/,
+      );
+      await expect(setScoreSetting(reopened, 'halfLife', 30)).rejects.toThrow(
+        /halfLife is not a known setting/,
+      );
+      await resetScoreSetting(reopened, 'cadenceDays.other');
+      expect((await scoreSettings(reopened)).overrides).toEqual({ cadenceDays: {} });
+    } finally {
+      await reopened.store.close();
+    }
   });
 
   it('re-evaluates stored evaluations when time moves past their horizon', async () => {
