@@ -2,7 +2,7 @@ import { csvRow } from './csv-writer.js';
 import { DAY, formatUtcSeconds, toSeconds } from './dates.js';
 import type { Owner } from './export-files.js';
 import { TOPICS } from './names.js';
-import { makePerson } from './people.js';
+import { makePerson, type SamplePerson } from './people.js';
 import type { Random } from './random.js';
 
 export const INVITATIONS_HEADER = csvRow([
@@ -20,6 +20,13 @@ export function invitationCount(connections: number): number {
   return Math.max(2, Math.round(connections * 0.05));
 }
 
+/** One pending invitation: its row and the person on the other side. */
+export interface Invitation {
+  at: number;
+  row: string;
+  other: SamplePerson;
+}
+
 /**
  * Invitations.csv rows, newest first: pending requests to and from people who are not (yet)
  * connections. `firstSlot` keeps their profile URLs apart from the connections'.
@@ -31,8 +38,8 @@ export function invitationRows(
   now: number,
   seed: number,
   firstSlot: number,
-): string[] {
-  const rows: { at: number; row: string }[] = [];
+): Invitation[] {
+  const rows: Invitation[] = [];
   for (let i = 0; i < count; i++) {
     const other = makePerson(rng, seed, firstSlot + i, 'quiet', 'contact');
     const at = toSeconds(now - rng.range(0.1, 180) * DAY);
@@ -48,9 +55,9 @@ export function invitationRows(
     const direction = outgoing ? 'OUTGOING' : 'INCOMING';
     rows.push({
       at,
+      other,
       row: csvRow([from.name, to.name, formatUtcSeconds(at), message, direction, from.url, to.url]),
     });
   }
-  rows.sort((a, b) => b.at - a.at);
-  return rows.map((r) => r.row);
+  return rows.sort((a, b) => b.at - a.at);
 }

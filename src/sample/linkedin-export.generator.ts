@@ -1,6 +1,6 @@
 import type { LogKind } from '../core/types.js';
 import { RapportError } from '../errors.js';
-import { conversationRows, MESSAGES_HEADER } from './conversations.js';
+import { type ConversationPlan, conversationRows, MESSAGES_HEADER } from './conversations.js';
 import { csvRow, textReadable } from './csv-writer.js';
 import { formatConnectedOn } from './dates.js';
 import {
@@ -11,8 +11,8 @@ import {
   profileCsv,
   unusedFiles,
 } from './export-files.js';
-import { planHistory } from './histories.js';
-import { INVITATIONS_HEADER, invitationCount, invitationRows } from './invitations.js';
+import { type History, planHistory } from './histories.js';
+import { INVITATIONS_HEADER, type Invitation, invitationCount, invitationRows } from './invitations.js';
 import { buildPeople, profileUrl, type SamplePerson, slugify } from './people.js';
 import { assignPersonas, PERSONAS } from './personas.js';
 import { planConversations } from './plan-conversations.js';
@@ -83,12 +83,22 @@ function makeOwner(options: SampleOptions): Owner {
   };
 }
 
+/** Everything a sample export holds, planned before any byte is written. */
+export interface LinkedInPlan {
+  owner: Owner;
+  people: SamplePerson[];
+  histories: History[];
+  plans: ConversationPlan[];
+  invitations: Invitation[];
+  log: SampleLogEntry[];
+  personas: Record<string, number>;
+}
+
 /**
- * Writes a deterministic, real-format LinkedIn export zip for a fictional salesperson to `outPath`,
- * streaming the large files so any size fits in bounded memory. Throws RapportError('input.invalid')
- * on bad options.
+ * Plans a sample export: the owner, the connections with their histories and conversations, and
+ * the pending invitations, all from the seed. Throws RapportError('input.invalid') on bad options.
  */
-export async function generateLinkedInExport(outPath: string, options: SampleOptions): Promise<SampleResult> {
+export function planLinkedInExport(options: SampleOptions): LinkedInPlan {
   validate(options);
   const { seed, now } = options;
   const rng = new Random(seed);
@@ -113,7 +123,19 @@ export async function generateLinkedInExport(outPath: string, options: SampleOpt
   log.sort((a, b) => a.at - b.at || (a.profileUrl < b.profileUrl ? -1 : 1));
   const personas: Record<string, number> = Object.fromEntries(PERSONAS.map((p) => [p, 0]));
   for (const p of people) personas[p.persona] = (personas[p.persona] ?? 0) + 1;
+  const count = invitationCount(options.connections);
+  const invitations = invitationRows(rng, owner, count, now, seed, people.length + 1);
+  return { owner, people, histories, plans, invitations, log, personas };
+}
 
+/**
+ * Writes a deterministic, real-format LinkedIn export zip for a fictional salesperson to `outPath`,
+ * streaming the large files so any size fits in bounded memory. Throws RapportError('input.invalid')
+ * on bad options.
+ */
+export async function generateLinkedInExport(outPath: string, options: SampleOptions): Promise<SampleResult> {
+  const { seed, now } = options;
+  const { owner, people, histories, plans, invitations, log, personas } = planLinkedInExport(options);
   const order = people
     .map((_, i) => i)
     .sort((a, b) => (histories[b]?.connectedAt ?? 0) - (histories[a]?.connectedAt ?? 0) || a - b);
@@ -136,21 +158,13 @@ export async function generateLinkedInExport(outPath: string, options: SampleOpt
     }
   }
 
-  const invitations = invitationRows(
-    rng,
-    owner,
-    invitationCount(options.connections),
-    now,
-    seed,
-    people.length + 1,
-  );
   const guide = guideMessagesCsv(owner, now);
   await writeZip(
     outPath,
     {
       ...unusedFiles(owner, now),
       'Connections.csv': textReadable(connectionLines()),
-      'Invitations.csv': INVITATIONS_HEADER + invitations.join(''),
+      'Invitations.csv': INVITATIONS_HEADER + invitations.map((i) => i.row).join(''),
       'Profile.csv': profileCsv(owner),
       'guide_messages.csv': guide.text,
       'messages.csv': textReadable(messageLines()),

@@ -107,9 +107,14 @@ function withName(
   };
 }
 
-/** One person per persona entry; the first two inbound-only people are spammers (they carry the hostile HTML). */
+/**
+ * One person per persona entry; the first two inbound-only people are spammers (they carry the
+ * hostile HTML). Namesakes who both show an email get distinct ones (`ana.silva2@…`), since two
+ * members never share an address.
+ */
 export function buildPeople(personas: readonly Persona[], rng: Random, seed: number): SamplePerson[] {
   const seen = new Set<Persona>();
+  const emails = new Set<string>();
   let inbound = 0;
   return personas.map((persona, i) => {
     let flavor: Flavor = 'contact';
@@ -119,7 +124,18 @@ export function buildPeople(personas: readonly Persona[], rng: Random, seed: num
     }
     const showcase = seen.has(persona) ? undefined : SHOWCASE[persona];
     seen.add(persona);
-    if (showcase) return withName(rng, seed, i + 1, persona, flavor, showcase[0], showcase[1]);
-    return makePerson(rng, seed, i + 1, persona, flavor);
+    const person = showcase
+      ? withName(rng, seed, i + 1, persona, flavor, showcase[0], showcase[1])
+      : makePerson(rng, seed, i + 1, persona, flavor);
+    if (person.email) person.email = uniqueEmail(person.email, emails);
+    return person;
   });
+}
+
+function uniqueEmail(email: string, used: Set<string>): string {
+  const at = email.indexOf('@');
+  let candidate = email;
+  for (let n = 2; used.has(candidate); n++) candidate = `${email.slice(0, at)}${n}${email.slice(at)}`;
+  used.add(candidate);
+  return candidate;
 }

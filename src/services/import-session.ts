@@ -98,24 +98,36 @@ export class ImportSession {
         await peopleRepository.update(this.db, stored.id, patch, this.now);
       }
     }
-    for (const ref of record.identities) {
+    await this.addOwnerIdentities(record.identities);
+  }
+
+  /** Records the owner's accounts; returns whether any was new. */
+  private async addOwnerIdentities(refs: readonly IdentityRef[]): Promise<boolean> {
+    let added = false;
+    for (const ref of refs) {
       this.ownerKeys.add(identityKey(ref.network, ref.key));
       const existing = await this.lookup(ref);
       // An identity already filed under a contact stays there; it is still recognised as "me".
-      if (!existing) await this.addIdentity(ref, this.ownerPersonId);
+      if (!existing && this.ownerPersonId !== null) {
+        await this.addIdentity(ref, this.ownerPersonId);
+        added = true;
+      }
     }
+    return added;
   }
 
   async contact(record: ContactRecord): Promise<void> {
     const file = this.report.file(record.file);
     file.read++;
     this.recordsFound++;
-    const refs = record.identities.filter((ref) => !this.isOwner(ref));
-    if (refs.length === 0) {
-      this.report.file(record.file).read--;
-      this.report.reject(record.file, record.line, 'this is your own account, not a contact');
+    if (record.identities.some((ref) => this.isOwner(ref))) {
+      // A card or row that names one of your own accounts is you: its other accounts are yours too.
+      const added = await this.addOwnerIdentities(record.identities);
+      if (added) file.imported++;
+      else file.duplicates++;
       return;
     }
+    const refs = record.identities;
     const found = await Promise.all(refs.map((ref) => this.lookup(ref)));
     let personId = found.find((f) => f !== undefined)?.personId;
     let added = false;
