@@ -1,5 +1,6 @@
 import { RapportError } from '../errors.js';
-import type { ExportSource, Importer, SourceEntry } from './types.js';
+import { skippedFiles } from './skipped-files.js';
+import type { ExportSource, Importer, ImportRecord, SourceEntry } from './types.js';
 
 /**
  * Recognising files by what they hold. `Importer.detect` is synchronous and sees only names and
@@ -72,4 +73,28 @@ export function unreadableEntry(file: string, error: unknown): RapportError {
     { file },
     { cause: error },
   );
+}
+
+/**
+ * The batches of a source whose files are recognised by their first bytes: each entry passing
+ * `looksRight` is announced and read with `read`; every other entry is listed as skipped with
+ * `skipReason`.
+ */
+export async function* sniffedEntryBatches(
+  source: ExportSource,
+  looksRight: (head: Buffer) => boolean,
+  skipReason: string,
+  read: (entry: SourceEntry) => AsyncIterable<ImportRecord[]>,
+): AsyncGenerator<ImportRecord[]> {
+  const files: SourceEntry[] = [];
+  const other: SourceEntry[] = [];
+  for (const entry of source.entries) {
+    const ok = entry.size > 0 && !isBinaryName(entry.path) && looksRight(await readHead(entry));
+    (ok ? files : other).push(entry);
+  }
+  if (other.length > 0) yield skippedFiles(other, skipReason);
+  for (const entry of files) {
+    yield [{ type: 'file', file: entry.path, status: 'reading', bytes: entry.size }];
+    yield* read(entry);
+  }
 }

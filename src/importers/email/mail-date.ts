@@ -1,19 +1,6 @@
-/** Dates in mail: RFC 5322 `Date:` values and mbox From_ lines, as UTC milliseconds. */
+import { MONTH_INDEX } from '../month-names.js';
 
-const MONTHS: Record<string, number> = {
-  jan: 0,
-  feb: 1,
-  mar: 2,
-  apr: 3,
-  may: 4,
-  jun: 5,
-  jul: 6,
-  aug: 7,
-  sep: 8,
-  oct: 9,
-  nov: 10,
-  dec: 11,
-};
+/** Dates in mail: RFC 5322 `Date:` values and mbox From_ lines, as UTC milliseconds. */
 
 /** Obsolete zone names (RFC 5322 §4.3), in minutes east of UTC; other names read as UTC. */
 const ZONES: Record<string, number> = {
@@ -59,7 +46,7 @@ function build(
   s: string | undefined,
   zone: string | undefined,
 ): number | undefined {
-  const mon = MONTHS[month.toLowerCase()];
+  const mon = MONTH_INDEX[month.toLowerCase()];
   const d = Number(day);
   const hours = Number(h);
   const minutes = Number(m);

@@ -1,6 +1,5 @@
-import { isBinaryName, readHead, type SniffingImporter, someEntryLooksLike } from '../entry-head.js';
+import { type SniffingImporter, sniffedEntryBatches, someEntryLooksLike } from '../entry-head.js';
 import { type JsonPath, obj, readJsonBatches } from '../json-reader.js';
-import { skippedFiles } from '../skipped-files.js';
 import type { ExportSource, ImportRecord, SourceEntry } from '../types.js';
 import { gaiaId, type HangoutsConversation, hangoutsRecord, readConversation } from './hangouts-event.js';
 
@@ -124,17 +123,7 @@ async function* readHangoutsFile(entry: SourceEntry): AsyncGenerator<ImportRecor
 
 /** Reads Google Takeout's Hangouts.json (recognised by its first bytes), one conversation and event at a time. */
 async function* hangoutsBatches(source: ExportSource): AsyncGenerator<ImportRecord[]> {
-  const files: SourceEntry[] = [];
-  const other: SourceEntry[] = [];
-  for (const entry of source.entries) {
-    const ok = entry.size > 0 && !isBinaryName(entry.path) && sniffHangouts(await readHead(entry));
-    (ok ? files : other).push(entry);
-  }
-  if (other.length > 0) yield skippedFiles(other, 'not a Hangouts.json');
-  for (const entry of files) {
-    yield [{ type: 'file', file: entry.path, status: 'reading', bytes: entry.size }];
-    yield* readHangoutsFile(entry);
-  }
+  yield* sniffedEntryBatches(source, sniffHangouts, 'not a Hangouts.json', readHangoutsFile);
 }
 
 async function* parseHangouts(source: ExportSource): AsyncGenerator<ImportRecord> {

@@ -1,6 +1,5 @@
-import { isBinaryName, readHead, type SniffingImporter, someEntryLooksLike } from '../entry-head.js';
+import { type SniffingImporter, sniffedEntryBatches, someEntryLooksLike } from '../entry-head.js';
 import { type JsonPath, obj, readJsonBatches, str } from '../json-reader.js';
-import { skippedFiles } from '../skipped-files.js';
 import type { ExportSource, ImportRecord, OwnerRecord, SourceEntry } from '../types.js';
 import { type SkypeConversation, skypeRecord, threadMembers } from './skype-message.js';
 import { isGroupThread, skypeKey } from './skype-people.js';
@@ -141,17 +140,7 @@ async function* readSkypeFile(entry: SourceEntry): AsyncGenerator<ImportRecord[]
  * size). The owner is `userId`; one-to-one chats are `8:…` conversations, groups `19:…` threads.
  */
 async function* skypeBatches(source: ExportSource): AsyncGenerator<ImportRecord[]> {
-  const files: SourceEntry[] = [];
-  const other: SourceEntry[] = [];
-  for (const entry of source.entries) {
-    const ok = entry.size > 0 && !isBinaryName(entry.path) && sniffSkype(await readHead(entry));
-    (ok ? files : other).push(entry);
-  }
-  if (other.length > 0) yield skippedFiles(other, 'not a Skype messages.json');
-  for (const entry of files) {
-    yield [{ type: 'file', file: entry.path, status: 'reading', bytes: entry.size }];
-    yield* readSkypeFile(entry);
-  }
+  yield* sniffedEntryBatches(source, sniffSkype, 'not a Skype messages.json', readSkypeFile);
 }
 
 async function* parseSkype(source: ExportSource): AsyncGenerator<ImportRecord> {

@@ -1,17 +1,4 @@
-const MONTHS: Record<string, number> = {
-  jan: 0,
-  feb: 1,
-  mar: 2,
-  apr: 3,
-  may: 4,
-  jun: 5,
-  jul: 6,
-  aug: 7,
-  sep: 8,
-  oct: 9,
-  nov: 10,
-  dec: 11,
-};
+import { MONTH_INDEX } from '../month-names.js';
 
 /** `Sat Jun 06 13:02:35 +0000 2020` (the API's and the archive's tweets.js). */
 const API_DATE =
@@ -44,7 +31,7 @@ export function parseTweetDate(raw: unknown): number | undefined {
   const api = API_DATE.exec(raw);
   if (api) {
     const [, mon, d, h, m, s, sign, zh, zm, y] = api;
-    const month = MONTHS[mon!.toLowerCase()];
+    const month = MONTH_INDEX[mon!.toLowerCase()];
     if (month === undefined) return undefined;
     return utc(Number(y), month, Number(d), Number(h), Number(m), Number(s), sign!, Number(zh), Number(zm));
   }
