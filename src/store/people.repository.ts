@@ -5,7 +5,15 @@ import type { NewPerson, PersonRow } from './schema.js';
 export type PersonPatch = Partial<
   Pick<
     PersonRow,
-    'display_name' | 'first_name' | 'last_name' | 'company' | 'title' | 'location' | 'connected_at' | 'relationship_type' | 'cadence_days'
+    | 'display_name'
+    | 'first_name'
+    | 'last_name'
+    | 'company'
+    | 'title'
+    | 'location'
+    | 'connected_at'
+    | 'relationship_type'
+    | 'cadence_days'
   >
 >;
 
