@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +128,44 @@ describe('rapport CLI, end to end', () => {
     const bad = runCli(['--db', db, 'config', 'set', 'weights.email', '5'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/weights\.email must be between 0 and 1.*\[input\.invalid\]/);
+  });
+
+  it('imports a contact card with --region and any CSV with --map', () => {
+    const db = join(home, 'sources.db');
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-e2e-src-'));
+    try {
+      writeFileSync(
+        join(dir, 'contacts.vcf'),
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEMAIL:grace@example.com\r\nTEL:030 1234567\r\nEND:VCARD\r\n',
+      );
+      writeFileSync(
+        join(dir, 'crm.csv'),
+        'When,Who,Mail,Kind,Dir\n2026-11-20 10:00,Grace Hopper,grace@example.com,coffee,out\n',
+      );
+      const cards = runCli(
+        ['--db', db, 'import', join(dir, 'contacts.vcf'), '--region', 'DE', '--json'],
+        env,
+      );
+      expect(cards.stderr).toBe('');
+      expect(JSON.parse(cards.stdout)[0]).toMatchObject({
+        source: 'contacts',
+        totals: { imported: 1, rejected: 0 },
+      });
+      const map = 'date=When,person=Who,email=Mail,channel=Kind,direction=Dir';
+      const crm = runCli(['--db', db, 'import', join(dir, 'crm.csv'), '--map', map, '--json'], env);
+      expect(JSON.parse(crm.stdout)[0]).toMatchObject({ source: 'csv', totals: { imported: 1 } });
+      const grace = JSON.parse(runCli(['--db', db, 'show', 'grace', '--json'], env).stdout);
+      expect(grace.identities.map((i: { key: string }) => i.key).sort()).toEqual([
+        '+49301234567',
+        'grace@example.com',
+      ]);
+      expect(grace.timeline[0]).toMatchObject({ channel: 'in_person', network: expect.any(String) });
+      expect(
+        runCli(['--db', db, 'import', join(dir, 'crm.csv'), '--map', 'date=When,bogus=X'], env).stderr,
+      ).toMatch(/\[input\.invalid\]/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says what went wrong on stderr with a stable id and a non-zero exit code', () => {
