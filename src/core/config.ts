@@ -38,7 +38,6 @@ export const DEFAULT_SCORE_CONFIG: ScoreConfig = Object.freeze({
     friend: 90,
     other: null,
   }),
-  epoch: Date.UTC(2000, 0, 1),
 }) as ScoreConfig;
 
 /** A user's override: any subset of the keys, at any depth. */
@@ -117,7 +116,7 @@ function checkWeights(config: ScoreConfig): void {
 export function validateConfig(config: ScoreConfig): ScoreConfig {
   checkWeights(config);
   checkNumber('groupFactor', config.groupFactor, 0, 1);
-  // Below 30 days, 2^((t−epoch)/H) in OlderHistory.engagementSum overflows a double before 2084.
+  // Under a month, a few weeks of silence would all but erase a relationship's intensity.
   checkNumber('halfLifeDays', config.halfLifeDays, 30, 3650);
   checkNumber('liveReferenceMinutes', config.liveReferenceMinutes, 1, 1440);
   checkNumber('textReferenceWords', config.textReferenceWords, 1, 100_000);
@@ -143,6 +142,5 @@ export function validateConfig(config: ScoreConfig): ScoreConfig {
     const days = config.cadenceDays?.[type];
     if (days !== null) checkNumber(`cadenceDays.${type}`, days, 1, 3650);
   }
-  checkNumber('epoch', config.epoch, -8.64e15, 8.64e15, true);
   return config;
 }

@@ -1,11 +1,11 @@
 import { isLive, isOffline, isRelational } from './ladder.js';
-import { CHANNELS, type Channel, type OlderHistory, type PersonHistory, type Touch } from './types.js';
+import { CHANNELS, type Channel, type PersonHistory, type Touch } from './types.js';
 
-/** Plain facts about one person at one moment, from recent touches and older totals together. */
+/** Plain facts about one person at one moment. */
 export interface HistoryFacts {
-  /** Recent touches that count: relational and not after `now`. */
+  /** The touches that count: relational and not after `now`. */
   touches: readonly Touch[];
-  /** Relational touches ever (older + recent). */
+  /** Relational touches up to `now`. */
   count: number;
   knownSince: number | null;
   firstTouchAt: number | null;
@@ -48,59 +48,37 @@ function laterMark(
   return [at, channel];
 }
 
-/** The channel of the older last offline touch; guessed from the other marks when totals lack it. */
-function olderOfflineChannel(older: OlderHistory): Channel | null {
-  if (older.lastOfflineChannel != null || older.lastOfflineAt === null)
-    return older.lastOfflineChannel ?? null;
-  if (older.lastInPersonAt === older.lastOfflineAt) return 'in_person';
-  if (older.lastLiveAt !== older.lastOfflineAt) return 'email';
-  return older.channels.video && !older.channels.call ? 'video' : 'call';
-}
-
-/** The streak start carried by the older totals; approximated when totals lack the field. */
-function olderStreakStart(history: PersonHistory): number | null {
-  const older = history.older;
-  if (!older || older.count === 0) return null;
-  if (older.onlineStreakStartAt !== undefined) return older.onlineStreakStartAt;
-  if (older.lastOfflineAt === null) return older.firstAt;
-  // Without the field the streak can only be said to begin after the last offline touch.
-  return older.lastAt !== null && older.lastAt > older.lastOfflineAt ? older.lastOfflineAt : null;
-}
-
 /**
  * Facts of `history` at `now`: touches after `now`, broadcasts and one-to-many touches are
  * left out; a connection date after `now` is ignored. Never throws.
  */
 export function historyFacts(history: PersonHistory, now: number): HistoryFacts {
-  const older = history.older;
   const touches = history.touches.filter((t) => t.at <= now && isRelational(t));
-  const channels: Partial<Record<Channel, number>> = { ...(older?.channels ?? {}) };
-  let first = older && older.count > 0 ? older.firstAt : null;
-  let last = older && older.count > 0 ? older.lastAt : null;
-  let lastOfflineAt = older?.lastOfflineAt ?? null;
-  let lastOfflineChannel = older ? olderOfflineChannel(older) : null;
-  let lastLiveAt = older?.lastLiveAt ?? null;
-  let lastInPersonAt = older?.lastInPersonAt ?? null;
-  let recentOffline = false;
+  const channels: Partial<Record<Channel, number>> = {};
+  let first: number | null = null;
+  let last: number | null = null;
+  let lastOfflineAt: number | null = null;
+  let lastOfflineChannel: Channel | null = null;
+  let lastLiveAt: number | null = null;
+  let lastInPersonAt: number | null = null;
   for (const t of touches) {
     channels[t.channel] = (channels[t.channel] ?? 0) + 1;
     first = minOf(first, t.at);
     last = maxOf(last, t.at);
     if (isOffline(t.channel)) {
-      recentOffline = true;
       [lastOfflineAt, lastOfflineChannel] = laterMark(lastOfflineAt, lastOfflineChannel, t.at, t.channel);
     }
     if (isLive(t.channel)) lastLiveAt = maxOf(lastLiveAt, t.at);
     if (t.channel === 'in_person') lastInPersonAt = maxOf(lastInPersonAt, t.at);
   }
-  let streak: number | null = recentOffline ? null : olderStreakStart(history);
+  let streak: number | null = null;
   for (const t of touches) {
     if (lastOfflineAt === null || t.at > lastOfflineAt) streak = minOf(streak, t.at);
   }
   const connectedAt = history.connectedAt !== null && history.connectedAt <= now ? history.connectedAt : null;
   return {
     touches,
-    count: (older?.count ?? 0) + touches.length,
+    count: touches.length,
     knownSince: minOf(connectedAt, first),
     firstTouchAt: first,
     lastTouchAt: last,

@@ -17,12 +17,10 @@ export {
   weightOf,
 } from './ladder.js';
 export { CHATTY_INBOUND_MESSAGES, nextStepFor, STEP_MINUTES } from './next-step.js';
-export { mergeOlder, recentWindowDays, splitHistory, summarizeOlder } from './older.js';
 export { describeChannels, describeTouches, reasonFor } from './reason.js';
 export {
   balanceOf,
   decay,
-  engagementContribution,
   lengthFactor,
   scoreHistory,
   touchValue,

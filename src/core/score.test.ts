@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCORE_CONFIG as config } from './config.js';
 import { DAY_MS } from './duration.js';
-import { balanceOf, engagementContribution, lengthFactor, scoreHistory } from './score.js';
+import { balanceOf, lengthFactor, scoreHistory } from './score.js';
 import { history, NOW, touch } from './test-arbitraries.js';
 
 describe('lengthFactor', () => {
@@ -89,15 +89,6 @@ describe('scoreHistory', () => {
     expect(now).toBeCloseTo(Math.log(366) / Math.log(1826), 12);
     expect(scoreHistory(h, NOW + 900 * DAY_MS, config).terms.tenure).toBe(now);
     expect(scoreHistory(history([], { connectedAt: NOW - 400 * DAY_MS }), NOW, config).terms.tenure).toBe(0);
-  });
-});
-
-describe('engagementContribution', () => {
-  it('is w·m at the epoch and doubles every half-life after it', () => {
-    const at = (days: number) => touch(config.epoch + days * DAY_MS, 0, 'call', { length: 30 });
-    expect(engagementContribution(at(0), config)).toBe(0.7);
-    expect(engagementContribution(at(180), config)).toBe(2.8);
-    expect(engagementContribution(touch(NOW, 0, 'broadcast'), config)).toBe(0);
   });
 });
 

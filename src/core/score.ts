@@ -26,14 +26,9 @@ export function touchValue(touch: Touch, config: ScoreConfig): number {
   return weightOf(touch, config) * lengthFactor(touch, config);
 }
 
-/** w·m·2^((t−epoch)/H): one touch's share of OlderHistory.engagementSum. Never throws. */
-export function engagementContribution(touch: Touch, config: ScoreConfig): number {
-  return touchValue(touch, config) * decay(touch.at, config.epoch, config);
-}
-
-/** Decayed engagement E at `now` (recent touches plus older totals); never throws. */
-function engagementOf(history: PersonHistory, facts: HistoryFacts, now: number, config: ScoreConfig): number {
-  let e = (history.older?.engagementSum ?? 0) * decay(config.epoch, now, config);
+/** Decayed engagement E at `now`; never throws. */
+function engagementOf(facts: HistoryFacts, now: number, config: ScoreConfig): number {
+  let e = 0;
   for (const t of facts.touches) e += touchValue(t, config) * decay(t.at, now, config);
   return e;
 }
@@ -45,12 +40,11 @@ function engagementOf(history: PersonHistory, facts: HistoryFacts, now: number, 
  * with no new events. Counts decay from the last touch rather than from `now` (same ratio), so
  * R stays exactly still while nothing new happens.
  */
-function reciprocityOf(history: PersonHistory, facts: HistoryFacts, config: ScoreConfig): number {
+function reciprocityOf(facts: HistoryFacts, config: ScoreConfig): number {
   const ref = facts.lastTouchAt;
   if (ref === null) return 0;
-  const olderDecay = decay(config.epoch, ref, config);
-  let inbound = (history.older?.inboundSum ?? 0) * olderDecay;
-  let outbound = (history.older?.outboundSum ?? 0) * olderDecay;
+  let inbound = 0;
+  let outbound = 0;
   for (const t of facts.touches) {
     const d = decay(t.at, ref, config);
     if (t.direction !== 'out') inbound += d;
@@ -77,11 +71,11 @@ export function scoreFromFacts(
   now: number,
   config: ScoreConfig,
 ): Score {
-  const engagement = engagementOf(history, facts, now, config);
+  const engagement = engagementOf(facts, now, config);
   const terms = {
     engagement,
     intensity: 1 - Math.exp(-engagement / 2),
-    reciprocity: reciprocityOf(history, facts, config),
+    reciprocity: reciprocityOf(facts, config),
     tenure: tenureOf(facts, config),
     structure: Math.min(1, Math.max(0, history.mutualContacts) / config.structureCap),
   };

@@ -65,42 +65,10 @@ export interface Touch {
   length: number | null;
 }
 
-/**
- * What the engine needs to know about touches older than the recent window, so a
- * caller can keep one row of running totals per person instead of every event.
- * `engagementSum` is Σ w·m·2^((t−epoch)/H) over those touches (see DESIGN.md hint).
- */
-export interface OlderHistory {
-  count: number;
-  engagementSum: number;
-  firstAt: number | null;
-  lastAt: number | null;
-  /** Last tier A or B touch (resets offline cadences). */
-  lastOfflineAt: number | null;
-  /** Last tier A touch. */
-  lastLiveAt: number | null;
-  /** Last in-person touch. */
-  lastInPersonAt: number | null;
-  /** Touches by channel, so the next rung knows which rungs were ever reached. */
-  channels: Partial<Record<Channel, number>>;
-  /**
-   * Σ 2^((t−epoch)/H) over inbound touches ('mutual' counts here and in outboundSum), so
-   * reciprocity remembers older touches; treated as 0 when absent.
-   */
-  inboundSum?: number;
-  outboundSum?: number;
-  /** Channel of the touch at `lastOfflineAt`, for "last real conversation … (call)". */
-  lastOfflineChannel?: Channel | null;
-  /** First touch after the last tier A or B touch (start of the current online streak). */
-  onlineStreakStartAt?: number | null;
-}
-
 /** Everything known about one person that scoring, flags and the next step read. */
 export interface PersonHistory {
-  /** Touches, any order. May be all of them, or only those at or after `now − recentWindowDays`. */
+  /** Every touch, any order. */
   touches: readonly Touch[];
-  /** Totals for touches before the recent window; omit when `touches` holds everything. */
-  older?: OlderHistory;
   /** When the relationship began (connection date), if known; else the first touch counts. */
   connectedAt: number | null;
   /** People met in the same group threads, meetings or companies. */
@@ -138,8 +106,6 @@ export interface ScoreConfig {
   };
   dormantDays: number;
   cadenceDays: Record<RelationshipType, number | null>;
-  /** Fixed epoch for running engagement sums (ms). */
-  epoch: number;
 }
 
 export interface ScoreTerms {
