@@ -2,12 +2,17 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from '../store-dialect.js';
 import { initialMigration } from './0001-initial.migration.js';
 import { mergesMigration } from './0002-merges.migration.js';
+import { lookupIndexesMigration } from './0003-lookup-indexes.migration.js';
 
 /** Every migration in order; names sort by their number. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '0001-initial': initialMigration(dialect), '0002-merges': mergesMigration(dialect) };
+      return {
+        '0001-initial': initialMigration(dialect),
+        '0002-merges': mergesMigration(dialect),
+        '0003-lookup-indexes': lookupIndexesMigration(),
+      };
     },
   };
 }
