@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { hasColumns, sniffCsvRecords } from '../csv-header.js';
 import { PROGRESS_BYTES } from '../csv-reader.js';
+import { oneByOne } from '../one-by-one.js';
 import { readHead, unreadableFile } from '../text-lines.js';
 import type { ExportSource, Importer, ImportRecord, SourceEntry } from '../types.js';
 import { GOOGLE_CSV, GOOGLE_CSV_OLD, parseGoogleCsv } from './google-csv.parser.js';
@@ -95,14 +96,6 @@ async function* contactsBatches(
   }
 }
 
-/** One record at a time (see parseBatches for the cheaper way). */
-async function* parseContacts(
-  source: ExportSource,
-  options: ContactsOptions = {},
-): AsyncGenerator<ImportRecord> {
-  for await (const batch of contactsBatches(source, options)) for (const record of batch) yield record;
-}
-
 /** Content check: whether any file of the export is a vCard or a Google/Outlook contacts CSV. */
 export async function sniffContacts(source: ExportSource): Promise<boolean> {
   for (const entry of source.entries) if ((await contactsKind(entry)) !== undefined) return true;
@@ -124,6 +117,6 @@ export const contactsImporter: Importer & {
   detect: (source) =>
     source.entries.some((e) => /\.(vcf|vcard)$/i.test(e.path) || /contact[^/]*\.csv$/i.test(e.path)),
   sniff: (source) => sniffContacts(source),
-  parse: parseContacts,
+  parse: oneByOne(contactsBatches),
   parseBatches: contactsBatches,
 };

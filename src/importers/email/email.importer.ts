@@ -1,5 +1,6 @@
 import { PROGRESS_BYTES } from '../csv-reader.js';
 import { type SniffingImporter, someEntryLooksLike, unreadableEntry } from '../entry-head.js';
+import { oneByOne } from '../one-by-one.js';
 import { skippedFiles } from '../skipped-files.js';
 import type { ExportSource, ImportRecord, SourceEntry } from '../types.js';
 import { type MailReading, type MailSummary, readMessage } from './mail-message.js';
@@ -133,10 +134,6 @@ async function* emailBatches(source: ExportSource): AsyncGenerator<ImportRecord[
   if (out.length > 0) yield out;
 }
 
-async function* parseEmail(source: ExportSource): AsyncGenerator<ImportRecord> {
-  for await (const batch of emailBatches(source)) for (const record of batch) yield record;
-}
-
 /** Email: mbox files (Gmail Takeout's included) and single .eml messages. */
 export const emailImporter: SniffingImporter = {
   source: 'email',
@@ -148,6 +145,6 @@ export const emailImporter: SniffingImporter = {
   sniff(source: ExportSource): Promise<boolean> {
     return someEntryLooksLike(source, (head) => sniffMail(head) !== undefined);
   },
-  parse: parseEmail,
+  parse: oneByOne(emailBatches),
   parseBatches: emailBatches,
 };

@@ -1,3 +1,4 @@
+import { oneByOne } from '../one-by-one.js';
 import { skippedFiles } from '../skipped-files.js';
 import type { ExportSource, Importer, ImportRecord, SourceEntry } from '../types.js';
 import { parseFriends } from './friends.parser.js';
@@ -52,15 +53,11 @@ async function* facebookBatches(source: ExportSource): AsyncGenerator<ImportReco
   yield* readThreads(threads, owner, FACEBOOK_PEOPLE);
 }
 
-async function* parseFacebook(source: ExportSource): AsyncGenerator<ImportRecord> {
-  for await (const batch of facebookBatches(source)) for (const record of batch) yield record;
-}
-
 export const facebookImporter: Importer = {
   source: 'facebook',
   displayName: 'Facebook',
   recognisedFiles: ['messages/inbox/*/message_1.json', 'profile_information.json', 'your_friends.json'],
   detect: (source: ExportSource): boolean => metaExportKind(source) === 'facebook',
-  parse: parseFacebook,
+  parse: oneByOne(facebookBatches),
   parseBatches: facebookBatches,
 };

@@ -1,5 +1,6 @@
 import { type SniffingImporter, sniffedEntryBatches, someEntryLooksLike } from '../entry-head.js';
 import { type JsonPath, obj, readJsonBatches } from '../json-reader.js';
+import { oneByOne } from '../one-by-one.js';
 import type { ExportSource, ImportRecord, SourceEntry } from '../types.js';
 import { gaiaId, type HangoutsConversation, hangoutsRecord, readConversation } from './hangouts-event.js';
 
@@ -126,10 +127,6 @@ async function* hangoutsBatches(source: ExportSource): AsyncGenerator<ImportReco
   yield* sniffedEntryBatches(source, sniffHangouts, 'not a Hangouts.json', readHangoutsFile);
 }
 
-async function* parseHangouts(source: ExportSource): AsyncGenerator<ImportRecord> {
-  for await (const batch of hangoutsBatches(source)) for (const record of batch) yield record;
-}
-
 /** Google Takeout's Hangouts.json, current and old layouts. */
 export const hangoutsImporter: SniffingImporter = {
   source: 'hangouts',
@@ -141,6 +138,6 @@ export const hangoutsImporter: SniffingImporter = {
   sniff(source: ExportSource): Promise<boolean> {
     return someEntryLooksLike(source, sniffHangouts);
   },
-  parse: parseHangouts,
+  parse: oneByOne(hangoutsBatches),
   parseBatches: hangoutsBatches,
 };

@@ -1,4 +1,5 @@
 import { PROGRESS_BYTES } from '../csv-reader.js';
+import { oneByOne } from '../one-by-one.js';
 import { readHead, unreadableFile } from '../text-lines.js';
 import type { ExportSource, Importer, ImportRecord, OwnerRecord } from '../types.js';
 import { readIcsBlocks } from './ics-blocks.js';
@@ -111,14 +112,6 @@ async function* icalendarBatches(
   }
 }
 
-/** One record at a time (see parseBatches for the cheaper way). */
-async function* parseIcalendar(
-  source: ExportSource,
-  options: IcalendarOptions = {},
-): AsyncGenerator<ImportRecord> {
-  for await (const batch of icalendarBatches(source, options)) for (const record of batch) yield record;
-}
-
 /** Content check: whether any file of the export starts like an iCalendar file. */
 export async function sniffIcalendar(source: ExportSource): Promise<boolean> {
   for (const entry of source.entries)
@@ -140,6 +133,6 @@ export const icalendarImporter: Importer & {
    */
   detect: (source) => source.entries.some((entry) => CALENDAR_EXTENSIONS.test(entry.path)),
   sniff: (source) => sniffIcalendar(source),
-  parse: parseIcalendar,
+  parse: oneByOne(icalendarBatches),
   parseBatches: icalendarBatches,
 };

@@ -1,6 +1,7 @@
 import { guessOwner, MessengerOwner } from '../facebook/messenger-owner.js';
 import { readThreads } from '../facebook/messenger-thread.parser.js';
 import { messengerThreads, metaExportKind, refuseHtml } from '../facebook/meta-export.js';
+import { oneByOne } from '../one-by-one.js';
 import { skippedFiles } from '../skipped-files.js';
 import type { ExportSource, Importer, ImportRecord, SourceEntry } from '../types.js';
 import { parseFollows } from './follows.parser.js';
@@ -45,10 +46,6 @@ async function* instagramBatches(source: ExportSource): AsyncGenerator<ImportRec
   yield* readThreads(threads, owner, people);
 }
 
-async function* parseInstagram(source: ExportSource): AsyncGenerator<ImportRecord> {
-  for await (const batch of instagramBatches(source)) for (const record of batch) yield record;
-}
-
 export const instagramImporter: Importer = {
   source: 'instagram',
   displayName: 'Instagram',
@@ -58,6 +55,6 @@ export const instagramImporter: Importer = {
     'following.json',
   ],
   detect: (source: ExportSource): boolean => metaExportKind(source) === 'instagram',
-  parse: parseInstagram,
+  parse: oneByOne(instagramBatches),
   parseBatches: instagramBatches,
 };

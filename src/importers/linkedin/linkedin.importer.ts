@@ -1,3 +1,4 @@
+import { oneByOne } from '../one-by-one.js';
 import type { ExportSource, Importer, ImportRecord, SourceEntry } from '../types.js';
 import { parseConnections } from './connections.parser.js';
 import { parseInvitations } from './invitations.parser.js';
@@ -57,11 +58,6 @@ async function* linkedinBatches(source: ExportSource): AsyncGenerator<ImportReco
   }
 }
 
-/** One record at a time (one async step each; see parseBatches for the cheaper way). */
-async function* parseLinkedIn(source: ExportSource): AsyncGenerator<ImportRecord> {
-  for await (const batch of linkedinBatches(source)) for (const record of batch) yield record;
-}
-
 export const linkedinImporter: Importer = {
   source: 'linkedin',
   displayName: 'LinkedIn',
@@ -72,6 +68,6 @@ export const linkedinImporter: Importer = {
       return role !== undefined && role !== 'coach';
     });
   },
-  parse: parseLinkedIn,
+  parse: oneByOne(linkedinBatches),
   parseBatches: linkedinBatches,
 };

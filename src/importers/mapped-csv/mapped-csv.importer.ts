@@ -1,5 +1,6 @@
 import { hasColumns, sniffCsvRecords } from '../csv-header.js';
 import { PROGRESS_BYTES, readCsvBatches } from '../csv-reader.js';
+import { oneByOne } from '../one-by-one.js';
 import { readHead, unreadableFile } from '../text-lines.js';
 import type { ExportSource, Importer, ImportRecord, SourceEntry } from '../types.js';
 import type { ColumnMapping, MappedField } from './column-mapping.js';
@@ -146,9 +147,7 @@ export function mappedCsvImporter(mapping: ColumnMapping): Importer {
      * column. sniffMapped checks contents.
      */
     detect: (source) => source.entries.some((entry) => DATA_FILE.test(entry.path)),
-    parse: async function* (source) {
-      for await (const batch of mappedBatches(source, mapping)) for (const record of batch) yield record;
-    },
+    parse: oneByOne((source: ExportSource) => mappedBatches(source, mapping)),
     parseBatches: (source) => mappedBatches(source, mapping),
   };
 }

@@ -1,5 +1,6 @@
 import { type SniffingImporter, sniffedEntryBatches, someEntryLooksLike } from '../entry-head.js';
 import { type JsonPath, obj, readJsonBatches, str } from '../json-reader.js';
+import { oneByOne } from '../one-by-one.js';
 import type { ExportSource, ImportRecord, OwnerRecord, SourceEntry } from '../types.js';
 import { type SkypeConversation, skypeRecord, threadMembers } from './skype-message.js';
 import { isGroupThread, skypeKey } from './skype-people.js';
@@ -143,10 +144,6 @@ async function* skypeBatches(source: ExportSource): AsyncGenerator<ImportRecord[
   yield* sniffedEntryBatches(source, sniffSkype, 'not a Skype messages.json', readSkypeFile);
 }
 
-async function* parseSkype(source: ExportSource): AsyncGenerator<ImportRecord> {
-  for await (const batch of skypeBatches(source)) for (const record of batch) yield record;
-}
-
 /** Skype's export messages.json. */
 export const skypeImporter: SniffingImporter = {
   source: 'skype',
@@ -158,6 +155,6 @@ export const skypeImporter: SniffingImporter = {
   sniff(source: ExportSource): Promise<boolean> {
     return someEntryLooksLike(source, sniffSkype);
   },
-  parse: parseSkype,
+  parse: oneByOne(skypeBatches),
   parseBatches: skypeBatches,
 };

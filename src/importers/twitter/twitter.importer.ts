@@ -1,3 +1,4 @@
+import { oneByOne } from '../one-by-one.js';
 import { skippedFiles } from '../skipped-files.js';
 import type { ExportSource, Importer, ImportRecord, SourceEntry } from '../types.js';
 import { parseAccount } from './account.parser.js';
@@ -47,11 +48,6 @@ async function* twitterBatches(source: ExportSource): AsyncGenerator<ImportRecor
   }
 }
 
-/** One record at a time (one async step each; see parseBatches for the cheaper way). */
-async function* parseTwitter(source: ExportSource): AsyncGenerator<ImportRecord> {
-  for await (const batch of twitterBatches(source)) for (const record of batch) yield record;
-}
-
 export const twitterImporter: Importer = {
   source: 'twitter',
   displayName: 'Twitter/X',
@@ -59,6 +55,6 @@ export const twitterImporter: Importer = {
   detect(source: ExportSource): boolean {
     return source.entries.some((entry) => roleOf(entry.path) !== undefined);
   },
-  parse: parseTwitter,
+  parse: oneByOne(twitterBatches),
   parseBatches: twitterBatches,
 };

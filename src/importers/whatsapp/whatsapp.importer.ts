@@ -6,6 +6,7 @@ import {
   someEntryLooksLike,
   unreadableEntry,
 } from '../entry-head.js';
+import { oneByOne } from '../one-by-one.js';
 import { skippedFiles } from '../skipped-files.js';
 import { sniffEncoding } from '../text-decode.js';
 import type { ExportSource, ImportRecord, SourceEntry } from '../types.js';
@@ -75,10 +76,6 @@ async function* whatsappBatches(source: ExportSource): AsyncGenerator<ImportReco
   }
 }
 
-async function* parseWhatsApp(source: ExportSource): AsyncGenerator<ImportRecord> {
-  for await (const batch of whatsappBatches(source)) for (const record of batch) yield record;
-}
-
 /** WhatsApp chat exports (.txt, or a zip with _chat.txt and media). */
 export const whatsappImporter: SniffingImporter = {
   source: 'whatsapp',
@@ -90,6 +87,6 @@ export const whatsappImporter: SniffingImporter = {
   sniff(source: ExportSource): Promise<boolean> {
     return someEntryLooksLike(source, (head) => sniffChat(head));
   },
-  parse: parseWhatsApp,
+  parse: oneByOne(whatsappBatches),
   parseBatches: whatsappBatches,
 };
