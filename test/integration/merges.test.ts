@@ -1,14 +1,13 @@
-import { rmSync } from 'node:fs';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type AppContext, openApp } from '../../src/services/app-context.js';
+import { expect, it } from 'vitest';
 import { importExport } from '../../src/services/import.service.js';
 import { undoImport } from '../../src/services/imports.service.js';
 import { logInteraction } from '../../src/services/log.service.js';
 import { duplicateSuggestions, listMerges, mergePeople, unmerge } from '../../src/services/merge.service.js';
 import { listPeople } from '../../src/services/people.service.js';
 import { showPerson } from '../../src/services/person.service.js';
-import { type Contact, connectedOn, thread, writeLinkedInExport } from '../support/linkedin-export.js';
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/stores.js';
+import { type Contact, connectedOn, thread } from '../support/linkedin-export.js';
+import { describeEachDatabase } from '../support/stores.js';
+import { useTestApp } from '../support/test-app.js';
 
 const NOW = Date.UTC(2026, 10, 29, 9, 0);
 const DAY = 86_400_000;
@@ -28,16 +27,9 @@ const alias: Contact = {
 };
 
 describeEachDatabase('merges', (dialect) => {
-  let database: TestDatabase;
-  let ctx: AppContext;
-  const folders: string[] = [];
-  const exportFolder = (files: Parameters<typeof writeLinkedInExport>[0]) => {
-    const dir = writeLinkedInExport(files);
-    folders.push(dir);
-    return dir;
-  };
+  const app = useTestApp(dialect, NOW);
   const snapshot = async (query: string) => {
-    const p = await showPerson(ctx, query, { timelineLimit: 500 });
+    const p = await showPerson(app.ctx, query, { timelineLimit: 500 });
     return {
       id: p.id,
       name: p.name,
@@ -47,41 +39,31 @@ describeEachDatabase('merges', (dialect) => {
     };
   };
 
-  beforeEach(async () => {
-    database = await createTestDatabase(dialect);
-    ctx = await openApp(database.location, { clock: () => NOW });
-  });
-  afterEach(async () => {
-    await ctx.store.close();
-    await database.drop();
-    for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-
   it('suggests the pair, merges it, and unmerges it exactly, even after a later import', async () => {
-    await importExport(ctx, [
-      exportFolder({
+    await importExport(app.ctx, [
+      app.linkedinExport({
         contacts: [ada, alias],
         messages: [...thread(ada, NOW, 4, 3, 1), ...thread(alias, NOW, 3, 5, 2)],
       }),
     ]);
-    await logInteraction(ctx, { person: 'A. Lovelace', kind: 'coffee', at: NOW - 2 * DAY });
+    await logInteraction(app.ctx, { person: 'A. Lovelace', kind: 'coffee', at: NOW - 2 * DAY });
     const adaBefore = await snapshot('Ada Lovelace');
     const aliasBefore = await snapshot('A. Lovelace');
 
-    const [suggestion] = await duplicateSuggestions(ctx);
+    const [suggestion] = await duplicateSuggestions(app.ctx);
     expect(suggestion).toMatchObject({ keepName: 'Ada Lovelace', mergeName: 'A. Lovelace' });
     expect(suggestion?.reasons.join()).toMatch(/at Analytical Engines/);
 
-    const mergeId = await mergePeople(ctx, adaBefore.id, aliasBefore.id);
+    const mergeId = await mergePeople(app.ctx, adaBefore.id, aliasBefore.id);
     const merged = await snapshot('Ada Lovelace');
     expect(merged.identities).toEqual([...adaBefore.identities, ...aliasBefore.identities].sort());
     expect(merged.timeline).toEqual([...adaBefore.timeline, ...aliasBefore.timeline].sort((a, b) => a - b));
-    expect((await listPeople(ctx)).total).toBe(1);
-    expect(await duplicateSuggestions(ctx)).toEqual([]);
+    expect((await listPeople(app.ctx)).total).toBe(1);
+    expect(await duplicateSuggestions(app.ctx)).toEqual([]);
 
     // A later export still knows the alias's profile: its new messages land on the merged person.
-    const later = await importExport(ctx, [
-      exportFolder({
+    const later = await importExport(app.ctx, [
+      app.linkedinExport({
         messages: thread({ ...alias, slug: alias.slug }, NOW, 2, 1, 0).map((m, i) => ({
           ...m,
           content: `later ${i}`,
@@ -91,7 +73,7 @@ describeEachDatabase('merges', (dialect) => {
     expect(later.totals.peopleCreated).toBe(0);
     expect((await snapshot('Ada Lovelace')).timeline.length).toBe(merged.timeline.length + 2);
 
-    const { restoredId } = await unmerge(ctx, mergeId);
+    const { restoredId } = await unmerge(app.ctx, mergeId);
     expect(restoredId).toBe(aliasBefore.id);
     expect(await snapshot('Ada Lovelace')).toEqual(adaBefore);
     const aliasAfter = await snapshot(`#${aliasBefore.id}`);
@@ -99,36 +81,36 @@ describeEachDatabase('merges', (dialect) => {
     expect(aliasAfter.timeline.length).toBe(aliasBefore.timeline.length + 2);
     expect(aliasAfter.timeline.slice(0, aliasBefore.timeline.length)).toEqual(aliasBefore.timeline);
     // An unmerged pair is not suggested again.
-    expect(await duplicateSuggestions(ctx)).toEqual([]);
-    await expect(unmerge(ctx, mergeId)).rejects.toMatchObject({ code: 'merge.already_undone' });
+    expect(await duplicateSuggestions(app.ctx)).toEqual([]);
+    await expect(unmerge(app.ctx, mergeId)).rejects.toMatchObject({ code: 'merge.already_undone' });
   });
 
   it('merges on a certain match inside an import, and undoing that import undoes the merge', async () => {
     // Known by name and email from an old export, and separately by profile from messages.
-    await importExport(ctx, [
-      exportFolder({ contacts: [{ ...ada, noUrl: true, email: 'ada@example.com' }] }),
+    await importExport(app.ctx, [
+      app.linkedinExport({ contacts: [{ ...ada, noUrl: true, email: 'ada@example.com' }] }),
     ]);
-    await importExport(ctx, [exportFolder({ messages: thread(ada, NOW, 2, 1, 1) })]);
-    expect((await listPeople(ctx)).total).toBe(2);
+    await importExport(app.ctx, [app.linkedinExport({ messages: thread(ada, NOW, 2, 1, 1) })]);
+    expect((await listPeople(app.ctx)).total).toBe(2);
 
     // A connection row naming both the profile and the email: one human.
-    const linking = await importExport(ctx, [
-      exportFolder({ contacts: [{ ...ada, email: 'ada@example.com' }] }),
+    const linking = await importExport(app.ctx, [
+      app.linkedinExport({ contacts: [{ ...ada, email: 'ada@example.com' }] }),
     ]);
-    expect((await listPeople(ctx)).total).toBe(1);
-    const [merge] = await listMerges(ctx);
+    expect((await listPeople(app.ctx)).total).toBe(1);
+    const [merge] = await listMerges(app.ctx);
     expect(merge).toMatchObject({ importId: linking.importId, confidence: 1 });
     expect(merge?.reason).toMatch(/certain match: Connections\.csv names/);
 
-    await undoImport(ctx, linking.importId);
-    expect((await listPeople(ctx)).total).toBe(2);
-    expect((await listMerges(ctx))[0]?.undoneAt).not.toBeNull();
+    await undoImport(app.ctx, linking.importId);
+    expect((await listPeople(app.ctx)).total).toBe(2);
+    expect((await listMerges(app.ctx))[0]?.undoneAt).not.toBeNull();
   });
 
   it('refuses to merge a person with themselves or someone who is not there', async () => {
-    await importExport(ctx, [exportFolder({ contacts: [ada] })]);
-    const { id } = await showPerson(ctx, 'ada');
-    await expect(mergePeople(ctx, id, id)).rejects.toMatchObject({ code: 'merge.invalid' });
-    await expect(mergePeople(ctx, id, id + 999)).rejects.toMatchObject({ code: 'person.not_found' });
+    await importExport(app.ctx, [app.linkedinExport({ contacts: [ada] })]);
+    const { id } = await showPerson(app.ctx, 'ada');
+    await expect(mergePeople(app.ctx, id, id)).rejects.toMatchObject({ code: 'merge.invalid' });
+    await expect(mergePeople(app.ctx, id, id + 999)).rejects.toMatchObject({ code: 'person.not_found' });
   });
 });

@@ -1,41 +1,23 @@
-import { rmSync } from 'node:fs';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { silkyrichFiles, writeTempFolder } from '../../src/importers/fixture-export.test-support.js';
+import { expect, it } from 'vitest';
+import { silkyrichFiles } from '../../src/importers/fixture-export.test-support.js';
 import { igsiftExport } from '../../src/importers/instagram/instagram-export.test-support.js';
-import { type AppContext, openApp } from '../../src/services/app-context.js';
 import { importPaths } from '../../src/services/import.service.js';
 import { duplicateSuggestions } from '../../src/services/merge.service.js';
 import { listPeople } from '../../src/services/people.service.js';
 import { showPerson } from '../../src/services/person.service.js';
-import { type Contact, connectedOn, thread, writeLinkedInExport } from '../support/linkedin-export.js';
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/stores.js';
+import { type Contact, connectedOn, thread } from '../support/linkedin-export.js';
+import { describeEachDatabase } from '../support/stores.js';
+import { useTestApp } from '../support/test-app.js';
 
 const NOW = Date.UTC(2026, 10, 29, 9, 0);
 
 describeEachDatabase('real-format fixtures through the import service', (dialect) => {
-  let database: TestDatabase;
-  let ctx: AppContext;
-  const folders: string[] = [];
-  const folder = async (files: Parameters<typeof writeTempFolder>[0]) => {
-    const dir = await writeTempFolder(files);
-    folders.push(dir);
-    return dir;
-  };
-
-  beforeEach(async () => {
-    database = await createTestDatabase(dialect);
-    ctx = await openApp(database.location, { clock: () => NOW });
-  });
-  afterEach(async () => {
-    await ctx.store.close();
-    await database.drop();
-    for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const app = useTestApp(dialect, NOW);
 
   it('imports the LinkedIn sample export and the Instagram sample export in one command, twice', async () => {
-    const linkedin = await folder(silkyrichFiles());
-    const instagram = await folder(igsiftExport());
-    const first = await importPaths(ctx, [linkedin, instagram]);
+    const linkedin = await app.folder(silkyrichFiles());
+    const instagram = await app.folder(igsiftExport());
+    const first = await importPaths(app.ctx, [linkedin, instagram]);
     expect(first.map((r) => r.source)).toEqual(['linkedin', 'instagram']);
     const [li, ig] = first;
     // Owner + 300 connections + 148 messages (150 rows, 2 drafts) + 162 invitations.
@@ -45,10 +27,10 @@ describeEachDatabase('real-format fixtures through the import service', (dialect
     // and one account both follows and is followed: two records that add nothing new.
     expect(ig?.totals).toMatchObject({ read: 1 + 6 + 16, imported: 6 + 16 - 1, duplicates: 2, rejected: 0 });
 
-    const people = (await listPeople(ctx)).total;
-    const again = await importPaths(ctx, [linkedin, instagram]);
+    const people = (await listPeople(app.ctx)).total;
+    const again = await importPaths(app.ctx, [linkedin, instagram]);
     expect(again.map((r) => r.totals.imported)).toEqual([0, 0]);
-    expect((await listPeople(ctx)).total).toBe(people);
+    expect((await listPeople(app.ctx)).total).toBe(people);
   });
 
   it('joins one human across LinkedIn, mail, a contact card and a calendar, and never makes the owner a contact', async () => {
@@ -60,9 +42,8 @@ describeEachDatabase('real-format fixtures through the import service', (dialect
       company: 'Analytical Engines',
       connectedOn: connectedOn(now, 400),
     };
-    const linkedin = writeLinkedInExport({ contacts: [ada], messages: thread(ada, now, 12, 4, 2) });
-    folders.push(linkedin);
-    const mail = await folder({
+    const linkedin = app.linkedinExport({ contacts: [ada], messages: thread(ada, now, 12, 4, 2) });
+    const mail = await app.folder({
       'All mail.mbox': [
         'From ada@example.com Mon Nov 23 10:00:00 2026',
         'From: Ada Lovelace <ada@example.com>',
@@ -76,7 +57,7 @@ describeEachDatabase('real-format fixtures through the import service', (dialect
         '',
       ].join('\r\n'),
     });
-    const card = await folder({
+    const card = await app.folder({
       'contacts.vcf': [
         'BEGIN:VCARD',
         'VERSION:3.0',
@@ -90,7 +71,7 @@ describeEachDatabase('real-format fixtures through the import service', (dialect
         '',
       ].join('\r\n'),
     });
-    const calendar = await folder({
+    const calendar = await app.folder({
       'morgan.ics': [
         'BEGIN:VCALENDAR',
         'VERSION:2.0',
@@ -111,15 +92,15 @@ describeEachDatabase('real-format fixtures through the import service', (dialect
       ].join('\r\n'),
     });
 
-    await importPaths(ctx, [linkedin, mail]);
-    expect((await listPeople(ctx)).people.map((p) => p.name)).toEqual(['Ada Lovelace', 'Ada Lovelace']);
-    expect((await duplicateSuggestions(ctx))[0]?.reasons.join()).toMatch(/same name/);
+    await importPaths(app.ctx, [linkedin, mail]);
+    expect((await listPeople(app.ctx)).people.map((p) => p.name)).toEqual(['Ada Lovelace', 'Ada Lovelace']);
+    expect((await duplicateSuggestions(app.ctx))[0]?.reasons.join()).toMatch(/same name/);
 
-    const [cards] = await importPaths(ctx, [card], { defaultRegion: 'DE' });
+    const [cards] = await importPaths(app.ctx, [card], { defaultRegion: 'DE' });
     expect(cards?.source).toBe('contacts');
-    const { people } = await listPeople(ctx);
+    const { people } = await listPeople(app.ctx);
     expect(people.map((p) => p.name)).toEqual(['Ada Lovelace']);
-    const adaNow = await showPerson(ctx, 'ada');
+    const adaNow = await showPerson(app.ctx, 'ada');
     expect(adaNow.identities.map((i) => `${i.network}:${i.key}`).sort()).toEqual([
       'email:ada@example.com',
       'linkedin:ada-lovelace-1a2b',
@@ -127,33 +108,33 @@ describeEachDatabase('real-format fixtures through the import service', (dialect
     ]);
     expect(adaNow.flags).toContain('stuck');
 
-    const [meetings] = await importPaths(ctx, [calendar]);
+    const [meetings] = await importPaths(app.ctx, [calendar]);
     expect(meetings?.totals).toMatchObject({ imported: 1, rejected: 0 });
-    const met = await showPerson(ctx, 'ada');
+    const met = await showPerson(app.ctx, 'ada');
     expect(met.flags).not.toContain('stuck');
     expect(met.timeline.find((t) => t.channel === 'in_person')).toBeDefined();
-    expect((await listPeople(ctx)).total).toBe(1);
+    expect((await listPeople(app.ctx)).total).toBe(1);
   });
 
   it('names an account first known only by id once a later export names it', async () => {
     const account =
       'window.YTD.account.part0 = [{"account":{"accountId":"7","username":"morgan","accountDisplayName":"Morgan Avery"}}]';
-    const followers = await folder({
+    const followers = await app.folder({
       'data/account.js': account,
       'data/follower.js':
         'window.YTD.follower.part0 = [{"follower":{"accountId":"42","userLink":"https://twitter.com/intent/user?user_id=42"}}]',
     });
-    await importPaths(ctx, [followers]);
-    expect((await listPeople(ctx)).people.map((p) => p.name)).toEqual(['Twitter account 42']);
-    const tweets = await folder({
+    await importPaths(app.ctx, [followers]);
+    expect((await listPeople(app.ctx)).people.map((p) => p.name)).toEqual(['Twitter account 42']);
+    const tweets = await app.folder({
       'data/account.js': account,
       'data/tweets.js':
         'window.YTD.tweets.part0 = [{"tweet":{"id_str":"1","created_at":"Sat Nov 21 13:02:35 +0000 2026","full_text":"@ada_l see you soon","in_reply_to_user_id_str":"42","in_reply_to_screen_name":"ada_l","entities":{"user_mentions":[{"id_str":"42","screen_name":"ada_l","name":"Ada L"}]}}}]',
     });
-    await importPaths(ctx, [tweets]);
-    const { people } = await listPeople(ctx);
+    await importPaths(app.ctx, [tweets]);
+    const { people } = await listPeople(app.ctx);
     expect(people.map((p) => p.name)).toEqual(['Ada L']);
-    expect((await showPerson(ctx, 'Ada L')).identities[0]).toMatchObject({
+    expect((await showPerson(app.ctx, 'Ada L')).identities[0]).toMatchObject({
       network: 'twitter',
       key: '42',
       handle: 'ada_l',
