@@ -32,27 +32,30 @@ export const CONNECTIONS_HEADER = csvRow([
   'Connected On',
 ]);
 
+/** The header of a modern Profile.csv. */
+export const PROFILE_HEADER = [
+  'First Name',
+  'Last Name',
+  'Maiden Name',
+  'Address',
+  'Birth Date',
+  'Headline',
+  'Summary',
+  'Industry',
+  'Zip Code',
+  'Geo Location',
+  'Twitter Handles',
+  'Websites',
+  'Instant Messengers',
+] as const;
+
 /** Profile.csv: one row about the owner (the header matches a modern export). */
 export function profileCsv(owner: Owner): string {
   const summary =
     `I help operations and finance teams turn messy data into decisions.\n\n` +
     `Before ${owner.company}: six years in logistics sales. Outside work: trail running & bad puns.`;
   return (
-    csvRow([
-      'First Name',
-      'Last Name',
-      'Maiden Name',
-      'Address',
-      'Birth Date',
-      'Headline',
-      'Summary',
-      'Industry',
-      'Zip Code',
-      'Geo Location',
-      'Twitter Handles',
-      'Websites',
-      'Instant Messengers',
-    ]) +
+    csvRow(PROFILE_HEADER) +
     csvRow([
       owner.firstName,
       owner.lastName,

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PROFILE_HEADER } from '../../src/sample/export-files.js';
 
 /** Small hand-made LinkedIn exports in the modern format, for service and CLI tests. */
 
@@ -51,21 +52,7 @@ export function writeLinkedInExport(files: {
     writeFileSync(
       join(dir, 'Profile.csv'),
       csv([
-        [
-          'First Name',
-          'Last Name',
-          'Maiden Name',
-          'Address',
-          'Birth Date',
-          'Headline',
-          'Summary',
-          'Industry',
-          'Zip Code',
-          'Geo Location',
-          'Twitter Handles',
-          'Websites',
-          'Instant Messengers',
-        ],
+        [...PROFILE_HEADER],
         [
           OWNER.first,
           OWNER.last,
