@@ -54,7 +54,7 @@ export async function showPerson(
     evaluateOne(ctx, person, now),
     interactionsRepository.timeline(db, person.id, options.timelineLimit ?? DEFAULT_TIMELINE_LIMIT),
   ]);
-  const total = (await interactionsRepository.touchesOf(db, [person.id])).length;
+  const total = await interactionsRepository.countForPerson(db, person.id);
   return {
     id: person.id,
     name: person.display_name,

@@ -110,6 +110,16 @@ export const interactionsRepository = {
     return Number(row.n);
   },
 
+  /** How many interactions a person took part in. */
+  async countForPerson(db: Executor, personId: number): Promise<number> {
+    const row = await db
+      .selectFrom('interaction_participants')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('person_id', '=', personId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
   async countAll(db: Executor): Promise<number> {
     const row = await db
       .selectFrom('interactions')
