@@ -76,18 +76,6 @@ export const interactionsRepository = {
     return result;
   },
 
-  /** People who took part in what one import added. */
-  async personsOfImport(db: Executor, importId: number): Promise<number[]> {
-    const rows = await db
-      .selectFrom('interaction_participants as p')
-      .innerJoin('interactions as i', 'i.id', 'p.interaction_id')
-      .select('p.person_id')
-      .distinct()
-      .where('i.import_id', '=', importId)
-      .execute();
-    return rows.map((r) => r.person_id);
-  },
-
   async deleteByImport(db: Executor, importId: number): Promise<number> {
     // Participants go first: PostgreSQL and SQLite both cascade, but an explicit delete keeps
     // the work visible and independent of the foreign-key pragma.
@@ -99,15 +87,6 @@ export const interactionsRepository = {
       .execute();
     const result = await db.deleteFrom('interactions').where('import_id', '=', importId).executeTakeFirst();
     return Number(result.numDeletedRows);
-  },
-
-  async countByImport(db: Executor, importId: number): Promise<number> {
-    const row = await db
-      .selectFrom('interactions')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('import_id', '=', importId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
   },
 
   /** How many interactions a person took part in. */

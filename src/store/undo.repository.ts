@@ -1,5 +1,4 @@
 import type { Executor } from './bulk-writer.js';
-import { chunks } from './people.repository.js';
 
 /**
  * The bookkeeping behind undoing an import: what it created is removed unless something
@@ -67,15 +66,5 @@ export const undoRepository = {
     // Whoever is left has only hand-made records now: they belong to the user, not the import.
     await db.updateTable('people').set({ import_id: null }).where('import_id', '=', importId).execute();
     return Number(removed.numDeletedRows);
-  },
-
-  /** The given people that still exist. */
-  async existing(db: Executor, personIds: readonly number[]): Promise<number[]> {
-    const found: number[] = [];
-    for (const chunk of chunks(personIds, 500)) {
-      const rows = await db.selectFrom('people').select('id').where('id', 'in', chunk).execute();
-      found.push(...rows.map((r) => r.id));
-    }
-    return found;
   },
 };
