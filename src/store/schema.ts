@@ -131,12 +131,80 @@ export interface MergesTable {
   collisions: string;
   /** JSON: { patch, previous }: the facts the merge wrote on the kept person, and what they were. */
   filled_facts: string;
+  /** JSON: number[] — the merged person's plans moved to the kept person. */
+  plan_ids: Generated<string>;
+  /** JSON: number[] — the deals whose membership moved from the merged to the kept person. */
+  deal_ids: Generated<string>;
   reason: string;
   confidence: number | null;
   /** The import whose certain match made this merge; null when a user merged. */
   import_id: number | null;
   created_at: number;
   undone_at: number | null;
+}
+
+/** The offline steps as they move suggested → proposed → scheduled → done / declined / no_show. */
+export interface PlansTable {
+  id: Generated<number>;
+  person_id: number;
+  /** coffee, lunch, video, call, email. */
+  kind: string;
+  /** suggested, proposed, scheduled, done, declined, no_show. */
+  status: string;
+  minutes: number | null;
+  /** Why this step, in words. */
+  why: string;
+  /** JSON: { start, end }[] — the proposed slots (ms). */
+  slots: Generated<string>;
+  /** The agreed (or first proposed) time; null for an email. */
+  starts_at: number | null;
+  ends_at: number | null;
+  /** IANA zone the slots were found in. */
+  time_zone: string | null;
+  location: string | null;
+  video_link: string | null;
+  /** The message draft, plain text, as the user last edited it. */
+  draft: string | null;
+  /** The invite's UID, stable over updates; SEQUENCE counts the updates. */
+  invite_uid: string;
+  invite_sequence: Generated<number>;
+  /** The outcome note written when the plan is closed. */
+  outcome: string | null;
+  /** The conversation recorded when the plan was done. */
+  interaction_id: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DealsTable {
+  id: Generated<number>;
+  title: string;
+  /** Free text stage within the user's pipeline (lead, proposal, negotiation…). */
+  stage: string;
+  /** open, won, lost. */
+  status: string;
+  value: number | null;
+  /** ISO 4217 code. */
+  currency: string | null;
+  opened_at: number;
+  closed_at: number | null;
+  note: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DealPeopleTable {
+  deal_id: number;
+  person_id: number;
+}
+
+/** The owner's busy times from imported calendars, kept for finding free slots. */
+export interface BusyTimesTable {
+  id: Generated<number>;
+  import_id: number;
+  starts_at: number;
+  ends_at: number;
+  file: string;
 }
 
 export interface SettingsTable {
@@ -155,6 +223,10 @@ export interface Database {
   person_evaluations: PersonEvaluationsTable;
   merges: MergesTable;
   settings: SettingsTable;
+  plans: PlansTable;
+  deals: DealsTable;
+  deal_people: DealPeopleTable;
+  busy_times: BusyTimesTable;
 }
 
 export type ImportRow = Selectable<ImportsTable>;
@@ -166,3 +238,8 @@ export type InteractionRow = Selectable<InteractionsTable>;
 export type NewInteraction = Insertable<InteractionsTable>;
 export type PersonEvaluationRow = Selectable<PersonEvaluationsTable>;
 export type MergeRow = Selectable<MergesTable>;
+export type PlanRow = Selectable<PlansTable>;
+export type NewPlan = Insertable<PlansTable>;
+export type DealRow = Selectable<DealsTable>;
+export type NewDeal = Insertable<DealsTable>;
+export type BusyTimeRow = Selectable<BusyTimesTable>;

@@ -3,6 +3,7 @@ import type { Dialect } from '../store-dialect.js';
 import { initialMigration } from './0001-initial.migration.js';
 import { mergesMigration } from './0002-merges.migration.js';
 import { lookupIndexesMigration } from './0003-lookup-indexes.migration.js';
+import { plansDealsMigration } from './0004-plans-deals.migration.js';
 
 /** Every migration in order; names sort by their number. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -12,6 +13,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0001-initial': initialMigration(dialect),
         '0002-merges': mergesMigration(dialect),
         '0003-lookup-indexes': lookupIndexesMigration(),
+        '0004-plans-deals': plansDealsMigration(dialect),
       };
     },
   };
