@@ -3,7 +3,7 @@ import { type DuplicateSuggestion, suggestDuplicates } from '../identity/duplica
 import type { Executor } from '../store/bulk-writer.js';
 import { evaluationsRepository } from '../store/evaluations.repository.js';
 import { identitiesRepository } from '../store/identities.repository.js';
-import { mergeMovesRepository, type Participation } from '../store/merge-moves.repository.js';
+import { type MovedWork, mergeMovesRepository, type Participation } from '../store/merge-moves.repository.js';
 import { mergesRepository } from '../store/merges.repository.js';
 import { colleaguesAt, type PersonPatch, peopleRepository } from '../store/people.repository.js';
 import type { PersonRow } from '../store/schema.js';
@@ -72,6 +72,7 @@ export async function mergeWithin(
     keepId,
     collisions.map((c) => c.interaction_id),
   );
+  const work = await mergeMovesRepository.moveWork(db, mergeId, keepId);
   await peopleRepository.update(db, keepId, filled, options.now);
   const id = await mergesRepository.insert(db, {
     kept_person_id: keepId,
@@ -79,6 +80,8 @@ export async function mergeWithin(
     merged_person: JSON.stringify(merged),
     identity_ids: JSON.stringify(identities.map((i) => i.id)),
     manual_interaction_ids: JSON.stringify(manual),
+    plan_ids: JSON.stringify(work.planIds),
+    deal_ids: JSON.stringify(work.deals),
     collisions: JSON.stringify(collisions),
     filled_facts: JSON.stringify({
       patch: filled,
@@ -144,6 +147,11 @@ export async function unmergeWithin(
     person.id,
     JSON.parse(merge.collisions) as Participation[],
   );
+  await mergeMovesRepository.moveWorkBack(db, keep.id, person.id, {
+    planIds: JSON.parse(merge.plan_ids) as number[],
+    // Merges recorded before plans and deals existed hold '[]'.
+    deals: { moved: [], shared: [], ...(JSON.parse(merge.deal_ids) as Partial<MovedWork['deals']>) },
+  });
   const filled = JSON.parse(merge.filled_facts) as { patch: PersonPatch; previous: PersonPatch };
   const revert: PersonPatch = {};
   for (const field of Object.keys(filled.patch) as (keyof PersonPatch)[]) {

@@ -8,6 +8,13 @@ export interface Participation {
   occurred_at: number;
 }
 
+/** The plans and deal memberships a merge moved from the merged person to the kept one. */
+export interface MovedWork {
+  planIds: number[];
+  /** moved: memberships that moved over; shared: deals both people were in. */
+  deals: { moved: number[]; shared: number[] };
+}
+
 /** The row moves behind merging two people and undoing it. */
 export const mergeMovesRepository = {
   async participations(db: Executor, personId: number): Promise<Participation[]> {
@@ -33,6 +40,64 @@ export const mergeMovesRepository = {
       .set({ person_id: to })
       .where('person_id', '=', from)
       .execute();
+  },
+
+  /**
+   * Moves one person's plans and deal memberships to another before the first is deleted.
+   * Returns what an exact unmerge needs: the plans moved, the deals whose membership moved, and
+   * the deals both were in (only the kept person's membership remains).
+   */
+  async moveWork(db: Executor, from: number, to: number): Promise<MovedWork> {
+    const plans = await db.selectFrom('plans').select('id').where('person_id', '=', from).execute();
+    const theirs = await db
+      .selectFrom('deal_people')
+      .select('deal_id')
+      .where('person_id', '=', from)
+      .execute();
+    const ours = new Set(
+      (await db.selectFrom('deal_people').select('deal_id').where('person_id', '=', to).execute()).map(
+        (r) => r.deal_id,
+      ),
+    );
+    const moved = theirs.map((r) => r.deal_id).filter((id) => !ours.has(id));
+    const shared = theirs.map((r) => r.deal_id).filter((id) => ours.has(id));
+    await db.updateTable('plans').set({ person_id: to }).where('person_id', '=', from).execute();
+    for (const chunk of chunks(moved, 500))
+      await db
+        .updateTable('deal_people')
+        .set({ person_id: to })
+        .where('person_id', '=', from)
+        .where('deal_id', 'in', chunk)
+        .execute();
+    await db.deleteFrom('deal_people').where('person_id', '=', from).execute();
+    return { planIds: plans.map((p) => p.id), deals: { moved, shared } };
+  },
+
+  /** Gives back what moveWork moved (plans and deals that still exist). */
+  async moveWorkBack(db: Executor, from: number, to: number, work: MovedWork): Promise<void> {
+    for (const chunk of chunks(work.planIds, 500))
+      await db
+        .updateTable('plans')
+        .set({ person_id: to })
+        .where('person_id', '=', from)
+        .where('id', 'in', chunk)
+        .execute();
+    for (const chunk of chunks(work.deals.moved, 500))
+      await db
+        .updateTable('deal_people')
+        .set({ person_id: to })
+        .where('person_id', '=', from)
+        .where('deal_id', 'in', chunk)
+        .execute();
+    for (const chunk of chunks(work.deals.shared, 500)) {
+      const alive = await db.selectFrom('deals').select('id').where('id', 'in', chunk).execute();
+      if (alive.length === 0) continue;
+      await db
+        .insertInto('deal_people')
+        .values(alive.map((d) => ({ deal_id: d.id, person_id: to })))
+        .onConflict((oc) => oc.columns(['deal_id', 'person_id']).doNothing())
+        .execute();
+    }
   },
 
   /** Moves back what a merge moved: these identities with every participation through them, and these hand-logged interactions. */

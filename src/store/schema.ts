@@ -133,7 +133,7 @@ export interface MergesTable {
   filled_facts: string;
   /** JSON: number[] — the merged person's plans moved to the kept person. */
   plan_ids: Generated<string>;
-  /** JSON: number[] — the deals whose membership moved from the merged to the kept person. */
+  /** JSON: { moved: number[], shared: number[] } — deals whose membership moved, and deals both were in. */
   deal_ids: Generated<string>;
   reason: string;
   confidence: number | null;

@@ -107,6 +107,63 @@ describeEachDatabase('merges', (dialect) => {
     expect((await listMerges(app.ctx))[0]?.undoneAt).not.toBeNull();
   });
 
+  it('moves plans and deal memberships with a merge, and gives them back on unmerge', async () => {
+    await importExport(app.ctx, [app.linkedinExport({ contacts: [ada, alias] })]);
+    const keep = (await showPerson(app.ctx, 'Ada Lovelace')).id;
+    const gone = (await showPerson(app.ctx, 'A. Lovelace')).id;
+    const db = app.ctx.store.db;
+    const plan = await db
+      .insertInto('plans')
+      .values({
+        person_id: gone,
+        kind: 'coffee',
+        status: 'proposed',
+        minutes: 45,
+        why: 'spoke live but never met',
+        invite_uid: 'plan-1@rapport',
+        created_at: NOW,
+        updated_at: NOW,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const deal = (title: string) =>
+      db
+        .insertInto('deals')
+        .values({ title, stage: 'lead', status: 'open', opened_at: NOW, created_at: NOW, updated_at: NOW })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const [onlyTheirs, both] = [await deal('Engines'), await deal('Looms')];
+    await db
+      .insertInto('deal_people')
+      .values([
+        { deal_id: onlyTheirs.id, person_id: gone },
+        { deal_id: both.id, person_id: gone },
+        { deal_id: both.id, person_id: keep },
+      ])
+      .execute();
+    const members = async () =>
+      (
+        await db
+          .selectFrom('deal_people')
+          .select(['deal_id', 'person_id'])
+          .orderBy('deal_id')
+          .orderBy('person_id')
+          .execute()
+      ).map((r) => `${r.deal_id}:${r.person_id}`);
+    const before = await members();
+    const planOwner = async () =>
+      (await db.selectFrom('plans').select('person_id').where('id', '=', plan.id).executeTakeFirstOrThrow())
+        .person_id;
+
+    const mergeId = await mergePeople(app.ctx, keep, gone);
+    expect(await planOwner()).toBe(keep);
+    expect(await members()).toEqual([`${onlyTheirs.id}:${keep}`, `${both.id}:${keep}`]);
+
+    await unmerge(app.ctx, mergeId);
+    expect(await planOwner()).toBe(gone);
+    expect(await members()).toEqual(before);
+  });
+
   it('refuses to merge a person with themselves or someone who is not there', async () => {
     await importExport(app.ctx, [app.linkedinExport({ contacts: [ada] })]);
     const { id } = await showPerson(app.ctx, 'ada');
