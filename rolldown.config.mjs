@@ -4,6 +4,8 @@
 export default {
   input: 'dist/src/cli/main.js',
   platform: 'node',
-  external: ['better-sqlite3', 'pg', 'pg-native'],
+  // fastify and its plugins stay external: only `rapport serve` loads them, and Swagger UI
+  // serves its files from beside its own module.
+  external: ['better-sqlite3', 'pg', 'pg-native', 'fastify', /^@fastify\//],
   output: { dir: 'dist/bundle', cleanDir: true, format: 'esm', entryFileNames: 'rapport.mjs', chunkFileNames: '[name]-[hash].mjs' },
 };

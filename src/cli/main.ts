@@ -4,6 +4,7 @@ import { registerImports } from './commands/imports.command.js';
 import { registerLog } from './commands/log.command.js';
 import { registerMerge } from './commands/merge.command.js';
 import { registerPeople } from './commands/people.command.js';
+import { registerServe } from './commands/serve.command.js';
 import { registerSettings } from './commands/settings.command.js';
 import { registerShow } from './commands/show.command.js';
 import { registerStart } from './commands/start.command.js';
@@ -31,6 +32,7 @@ export function buildProgram(output: Output): Command {
     registerImports,
     registerMerge,
     registerSettings,
+    registerServe,
   ]) {
     register(program, output);
   }

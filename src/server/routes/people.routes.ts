@@ -1,0 +1,118 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../services/app-context.js';
+import { logInteraction } from '../../services/log.service.js';
+import { listPeople, type PeopleSort } from '../../services/people.service.js';
+import { showPerson } from '../../services/person.service.js';
+import { updatePerson } from '../../services/person-update.service.js';
+import { today } from '../../services/today.service.js';
+import { ERROR_RESPONSES, idParams, page } from '../api-schemas.js';
+import {
+  logBody,
+  logResultSchema,
+  peoplePageSchema,
+  peopleQuery,
+  personDetailSchema,
+  personPatch,
+  personQuery,
+  todayQuery,
+  todaySchema,
+} from './person.schemas.js';
+
+// The people service lists highest first for numbers and A–Z for words.
+const NATURAL_ORDER: Record<PeopleSort, 'asc' | 'desc'> = {
+  strength: 'desc',
+  offline: 'desc',
+  live: 'desc',
+  last: 'desc',
+  name: 'asc',
+  company: 'asc',
+};
+
+/** Today, the people list, one person, and what a user changes about one. */
+export function peopleRoutes(api: FastifyInstance, ctx: AppContext): void {
+  api.get(
+    '/today',
+    {
+      schema: {
+        summary: "Today's people to take offline, with the reason and the next step",
+        tags: ['people'],
+        querystring: todayQuery,
+        response: { 200: todaySchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => today(ctx, { limit: (request.query as typeof todayQuery._output).limit }),
+  );
+
+  api.get(
+    '/people',
+    {
+      schema: {
+        summary: 'The book: strength, balance, flags; sorted, filtered, searched, in pages',
+        tags: ['people'],
+        querystring: peopleQuery,
+        response: { 200: peoplePageSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const query = request.query as typeof peopleQuery._output;
+      const { people } = await listPeople(ctx, { sort: query.sort, filter: query.filter, search: query.q });
+      const ordered = query.order && query.order !== NATURAL_ORDER[query.sort] ? people.reverse() : people;
+      return page(ordered, query);
+    },
+  );
+
+  api.get(
+    '/people/:id',
+    {
+      schema: {
+        summary: 'One person in full: identities, score with each term, flags, timeline',
+        tags: ['people'],
+        params: idParams,
+        querystring: personQuery,
+        response: { 200: personDetailSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as typeof idParams._output;
+      const { timeline } = request.query as typeof personQuery._output;
+      return showPerson(ctx, `#${id}`, { timelineLimit: timeline });
+    },
+  );
+
+  api.patch(
+    '/people/:id',
+    {
+      schema: {
+        summary: 'Set relationship type and keep-in-touch cadence',
+        tags: ['people'],
+        params: idParams,
+        body: personPatch,
+        response: { 200: personDetailSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as typeof idParams._output;
+      const patch = request.body as typeof personPatch._output;
+      return updatePerson(ctx, `#${id}`, patch);
+    },
+  );
+
+  api.post(
+    '/people/:id/log',
+    {
+      schema: {
+        summary: 'Record a real conversation (coffee, call, …) with this person',
+        tags: ['people'],
+        params: idParams,
+        body: logBody,
+        response: { 201: logResultSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as typeof idParams._output;
+      const body = request.body as typeof logBody._output;
+      reply.status(201);
+      return logInteraction(ctx, { person: `#${id}`, ...body });
+    },
+  );
+}
