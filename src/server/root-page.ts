@@ -27,11 +27,26 @@ with the files as multipart/form-data, or run <code>rapport import ~/Downloads/C
 </html>
 `;
 
+/** The web app's page addresses besides `/` (see src/web/router.tsx). */
+export const APP_PATHS = [
+  '/today',
+  '/people',
+  '/people/:id(^\\d+$)',
+  '/plans/:id(^\\d+$)',
+  '/insights',
+  '/map',
+  '/import',
+  '/settings',
+] as const;
+
 /** Serves the built web app from `webRoot` when it exists, else the page above. */
 export async function registerRootPage(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {
     const { default: fastifyStatic } = await import('@fastify/static');
     await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: 'index.html' });
+    // The app's own addresses (a bookmarked person, a reload on a plan) get the app's page.
+    for (const path of APP_PATHS)
+      app.get(path, { schema: { hide: true } }, async (_request, reply) => reply.sendFile('index.html'));
     return;
   }
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>

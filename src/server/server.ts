@@ -4,6 +4,7 @@ import { requireToken, setSessionCookie } from './auth.js';
 import { registerApiErrors } from './errors.js';
 import { registerOpenApi } from './openapi.js';
 import { registerRootPage } from './root-page.js';
+import { graphRoutes } from './routes/graph.routes.js';
 import { importsRoutes, UPLOAD_LIMITS } from './routes/imports.routes.js';
 import { mergesRoutes } from './routes/merges.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
@@ -69,6 +70,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
       importsRoutes(api, ctx);
       mergesRoutes(api, ctx);
       settingsRoutes(api, ctx);
+      graphRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );
