@@ -3,6 +3,7 @@ export { ago, DAY_MS, daysBetween, humanizeDuration, plural } from './duration.j
 export { evaluate } from './evaluate.js';
 export { type HistoryFacts, historyFacts } from './facts.js';
 export { cadenceOf, cadenceStart, flagsOf, isDormant, isOverdue, isStuckOnline } from './flags.js';
+export { buildFeed, buildInvite, type CalendarPerson, type InviteEvent } from './invite.js';
 export {
   channelLabel,
   channelNoun,
@@ -25,6 +26,7 @@ export {
   scoreHistory,
   touchValue,
 } from './score.js';
+export { type BusyTime, describeSlot, findSlots, type Slot, type SlotRequest } from './slots.js';
 export {
   bucketOf,
   DORMANT_WORTH_REVIVING,
@@ -36,3 +38,10 @@ export {
   valueRankOf,
 } from './today.js';
 export * from './types.js';
+export {
+  DEFAULT_WORKING_DAYS,
+  type LocalParts,
+  localToUtc,
+  utcToLocalParts,
+  type WorkingHours,
+} from './working-time.js';
