@@ -1,9 +1,14 @@
 import { Command, CommanderError } from 'commander';
+import { registerBrief } from './commands/brief.command.js';
+import { registerDeal } from './commands/deal.command.js';
 import { registerImport } from './commands/import.command.js';
 import { registerImports } from './commands/imports.command.js';
+import { registerInsights } from './commands/insights.command.js';
 import { registerLog } from './commands/log.command.js';
 import { registerMerge } from './commands/merge.command.js';
 import { registerPeople } from './commands/people.command.js';
+import { registerPlan } from './commands/plan.command.js';
+import { registerPlanning } from './commands/planning.command.js';
 import { registerServe } from './commands/serve.command.js';
 import { registerSettings } from './commands/settings.command.js';
 import { registerShow } from './commands/show.command.js';
@@ -28,7 +33,12 @@ export function buildProgram(output: Output): Command {
     registerToday,
     registerPeople,
     registerShow,
+    registerBrief,
     registerLog,
+    registerPlan,
+    registerPlanning,
+    registerDeal,
+    registerInsights,
     registerImports,
     registerMerge,
     registerSettings,

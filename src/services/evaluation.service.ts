@@ -4,6 +4,7 @@ import { sameCity } from '../core/same-city.js';
 import { rankInputsOf } from '../core/today.js';
 import type { Evaluation, PersonHistory, RelationshipType, Touch } from '../core/types.js';
 import type { Executor } from '../store/bulk-writer.js';
+import { dealsRepository } from '../store/deals.repository.js';
 import { evaluationsRepository } from '../store/evaluations.repository.js';
 import { interactionsRepository } from '../store/interactions.repository.js';
 import { chunks, peopleRepository } from '../store/people.repository.js';
@@ -44,6 +45,7 @@ function historyOf(
   touches: readonly Touch[],
   groupContacts: number,
   book: BookFacts,
+  hasOpenDeal: boolean,
 ): PersonHistory {
   const colleagues = person.company ? (book.companySizes.get(person.company.toLowerCase()) ?? 1) - 1 : 0;
   return {
@@ -53,7 +55,7 @@ function historyOf(
     relationshipType: person.relationship_type as RelationshipType,
     cadenceDays: person.cadence_days,
     sameCity: sameCity(person.location, book.ownerLocation),
-    hasOpenDeal: false,
+    hasOpenDeal,
   };
 }
 
@@ -84,18 +86,19 @@ export async function refreshEvaluations(
   // A bounded number of people at a time keeps memory flat on large books.
   for (const chunk of chunks([...new Set(personIds)], 500)) {
     const unknown = chunk.filter((id) => !known?.has(id));
-    const [people, read, groups] = await Promise.all([
+    const [people, read, groups, withDeals] = await Promise.all([
       peopleRepository.getMany(db, chunk),
       unknown.length
         ? interactionsRepository.touchesOf(db, unknown).then(groupByPerson)
         : new Map<number, Touch[]>(),
       interactionsRepository.groupContacts(db, chunk),
+      dealsRepository.peopleWithOpenDeals(db, chunk),
     ]);
     const rows: PersonEvaluationRow[] = [];
     for (const person of people) {
       if (person.is_owner) continue;
       const touches = known?.get(person.id) ?? read.get(person.id) ?? [];
-      const history = historyOf(person, touches, groups.get(person.id) ?? 0, book);
+      const history = historyOf(person, touches, groups.get(person.id) ?? 0, book, withDeals.has(person.id));
       const evaluation = evaluate(history, now, ctx.config);
       rows.push({
         person_id: person.id,
@@ -147,15 +150,22 @@ export async function evaluateMany(
 ): Promise<Evaluation[]> {
   const db = ctx.store.db;
   const ids = people.map((p) => p.id);
-  const [rows, groups, book] = await Promise.all([
+  const [rows, groups, book, withDeals] = await Promise.all([
     interactionsRepository.touchesOf(db, ids),
     interactionsRepository.groupContacts(db, ids),
     bookFacts(db, people),
+    dealsRepository.peopleWithOpenDeals(db, ids),
   ]);
   const touches = groupByPerson(rows);
   return people.map((person) =>
     evaluate(
-      historyOf(person, touches.get(person.id) ?? [], groups.get(person.id) ?? 0, book),
+      historyOf(
+        person,
+        touches.get(person.id) ?? [],
+        groups.get(person.id) ?? 0,
+        book,
+        withDeals.has(person.id),
+      ),
       now,
       ctx.config,
     ),

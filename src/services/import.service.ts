@@ -11,6 +11,7 @@ import { identitiesRepository } from '../store/identities.repository.js';
 import { importsRepository } from '../store/imports.repository.js';
 import { colleaguesAt } from '../store/people.repository.js';
 import type { AppContext } from './app-context.js';
+import { storeBusyTimes } from './busy-times.service.js';
 import { contentHash } from './content-hash.js';
 import { refreshEvaluations } from './evaluation.service.js';
 import { type ImportResult, ReportBuilder } from './import-report.js';
@@ -162,6 +163,8 @@ async function importWith(
     counts: result.totals,
     report: result.files,
   });
+  // Free slots avoid a calendar's busy times; undoing the import removes them with the rest.
+  if (importer.source === 'calendar') await storeBusyTimes(ctx, importId, source);
   return result;
 }
 

@@ -1,4 +1,5 @@
 import { RapportError } from '../errors.js';
+import { busyTimesRepository } from '../store/busy-times.repository.js';
 import { evaluationsRepository } from '../store/evaluations.repository.js';
 import { importsRepository } from '../store/imports.repository.js';
 import { interactionsRepository } from '../store/interactions.repository.js';
@@ -71,6 +72,7 @@ export async function undoImport(ctx: AppContext, importId: number): Promise<Und
       await unmergeWithin(ctx, trx, merge.id, ctx.clock());
     }
     const interactionsRemoved = await interactionsRepository.deleteByImport(trx, importId);
+    await busyTimesRepository.deleteByImport(trx, importId);
     const identitiesRemoved = await undoRepository.releaseIdentities(trx, importId);
     const peopleRemoved = await undoRepository.releasePeople(trx, importId);
     // Touches, colleagues and the owner may all have changed: look at everyone again.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LOG_KINDS, type LogKind } from '../core/types.js';
 import { RapportError } from '../errors.js';
+import type { Executor } from '../store/bulk-writer.js';
 import type { AppContext } from './app-context.js';
 import { refreshEvaluations } from './evaluation.service.js';
 import { type PersonDetail, showPerson } from './person.service.js';
@@ -58,32 +59,53 @@ export async function logInteraction(
   }
   const db = ctx.store.db;
   const person = await findPerson(db, input.person);
-  const interactionId = await db.transaction().execute(async (trx) => {
-    const [id] = await ctx.store.bulk.insertInteractions(trx, [
-      {
-        source: 'manual',
-        external_id: randomUUID(),
-        import_id: null,
-        occurred_at: at,
-        channel: LOG_KINDS[kind as LogKind],
-        network: 'manual',
-        direction: 'mutual',
-        audience: 'one_to_one',
-        length: input.minutes ?? null,
-        thread_id: null,
-        snippet: null,
-        activity: kind,
-        note: input.note?.trim() || null,
-        created_at: now,
-      },
-    ]);
-    if (id === null || id === undefined)
-      throw new RapportError('internal', 'Could not record the conversation; try again.');
-    await ctx.store.bulk.insertParticipants(trx, [
-      { interaction_id: id, person_id: person.id, identity_id: null, occurred_at: at },
-    ]);
-    await refreshEvaluations(ctx, trx, [person.id], now);
-    return id;
-  });
+  const interactionId = await db.transaction().execute((trx) =>
+    recordConversation(ctx, trx, person.id, {
+      kind: kind as LogKind,
+      at,
+      minutes: input.minutes ?? null,
+      note: input.note?.trim() || null,
+    }),
+  );
   return { interactionId, person: await showPerson(ctx, `#${person.id}`) };
+}
+
+/**
+ * Stores a real conversation with one person and re-evaluates them, inside the caller's
+ * transaction (a plan marked done records its conversation and its own change together).
+ * The caller has checked the kind, time and length. Returns the interaction's id.
+ */
+export async function recordConversation(
+  ctx: AppContext,
+  trx: Executor,
+  personId: number,
+  conversation: { kind: LogKind; at: number; minutes: number | null; note: string | null },
+): Promise<number> {
+  const now = ctx.clock();
+  const { kind, at } = conversation;
+  const [id] = await ctx.store.bulk.insertInteractions(trx, [
+    {
+      source: 'manual',
+      external_id: randomUUID(),
+      import_id: null,
+      occurred_at: at,
+      channel: LOG_KINDS[kind],
+      network: 'manual',
+      direction: 'mutual',
+      audience: 'one_to_one',
+      length: conversation.minutes,
+      thread_id: null,
+      snippet: null,
+      activity: kind,
+      note: conversation.note,
+      created_at: now,
+    },
+  ]);
+  if (id === null || id === undefined)
+    throw new RapportError('internal', 'Could not record the conversation; try again.');
+  await ctx.store.bulk.insertParticipants(trx, [
+    { interaction_id: id, person_id: personId, identity_id: null, occurred_at: at },
+  ]);
+  await refreshEvaluations(ctx, trx, [personId], now);
+  return id;
 }

@@ -2,6 +2,7 @@ import type { Evaluation } from '../core/types.js';
 import { identitiesRepository } from '../store/identities.repository.js';
 import { interactionsRepository } from '../store/interactions.repository.js';
 import type { AppContext } from './app-context.js';
+import { type DealSummary, dealsOfPerson } from './deals.service.js';
 import { evaluateOne } from './evaluation.service.js';
 import { flagList } from './people.service.js';
 import { findPerson } from './person-lookup.js';
@@ -36,11 +37,13 @@ export interface PersonDetail {
     note: string | null;
   }[];
   timelineTotal: number;
+  /** The deals they are in, open first. */
+  deals: DealSummary[];
 }
 
 export const DEFAULT_TIMELINE_LIMIT = 50;
 
-/** Everything about one person: identities, score with each term, balance, flags, timeline. */
+/** Everything about one person: identities, score with each term, balance, flags, timeline, deals. */
 export async function showPerson(
   ctx: AppContext,
   query: string,
@@ -49,10 +52,11 @@ export async function showPerson(
   const db = ctx.store.db;
   const person = await findPerson(db, query);
   const now = ctx.clock();
-  const [identities, evaluation, timeline] = await Promise.all([
+  const [identities, evaluation, timeline, deals] = await Promise.all([
     identitiesRepository.listForPerson(db, person.id),
     evaluateOne(ctx, person, now),
     interactionsRepository.timeline(db, person.id, options.timelineLimit ?? DEFAULT_TIMELINE_LIMIT),
+    dealsOfPerson(db, person.id),
   ]);
   const total = await interactionsRepository.countForPerson(db, person.id);
   return {
@@ -85,5 +89,6 @@ export async function showPerson(
       note: t.note,
     })),
     timelineTotal: total,
+    deals,
   };
 }

@@ -1,10 +1,12 @@
 import { type RankInputs, rankToday, type TodayItem } from '../core/today.js';
 import type { Evaluation, RelationshipType } from '../core/types.js';
+import { dealsRepository } from '../store/deals.repository.js';
 import { evaluationsRepository } from '../store/evaluations.repository.js';
 import { peopleRepository } from '../store/people.repository.js';
 import type { AppContext } from './app-context.js';
 import { evaluateMany, refreshDueEvaluations } from './evaluation.service.js';
 import { flagList } from './people.service.js';
+import { type OpenPlan, openPlansOf } from './plan.service.js';
 
 export interface TodayEntry {
   rank: number;
@@ -17,6 +19,8 @@ export interface TodayEntry {
   nextStep: Evaluation['nextStep'];
   strength: number;
   flags: string[];
+  /** Their plan under way, if any. */
+  plan: OpenPlan | null;
 }
 
 export const DEFAULT_TODAY_LIMIT = 10;
@@ -35,6 +39,8 @@ export async function today(
   const limit = options.limit ?? DEFAULT_TODAY_LIMIT;
   // Buckets come in order, so once one bucket fills the list the later ones cannot enter it.
   const ranked: TodayItem<number>[] = [];
+  // Few people are in open deals at once: one small read, and they rank first in their bucket.
+  const withDeals = await dealsRepository.peopleWithOpenDeals(ctx.store.db);
   for (const bucket of ['stuck', 'overdue', 'dormant'] as const) {
     if (ranked.length >= limit) break;
     const rows = await evaluationsRepository.flagged(ctx.store.db, bucket);
@@ -42,7 +48,7 @@ export async function today(
       id: row.id,
       evaluation: JSON.parse(row.rank_inputs) as RankInputs,
       relationshipType: row.relationship_type as RelationshipType,
-      hasOpenDeal: false,
+      hasOpenDeal: withDeals.has(row.id),
     }));
     ranked.push(...rankToday(candidates, now, limit - ranked.length));
   }
@@ -60,6 +66,10 @@ export async function today(
     shown.map((s) => s.person),
     now,
   );
+  const plans = await openPlansOf(
+    ctx,
+    shown.map((s) => s.person.id),
+  );
   return {
     now,
     entries: shown.map(({ entry, person }, index) => {
@@ -75,6 +85,7 @@ export async function today(
         nextStep: evaluation.nextStep,
         strength: evaluation.score.strength,
         flags: flagList(evaluation),
+        plan: plans.get(person.id) ?? null,
       };
     }),
   };

@@ -143,13 +143,13 @@ export interface MergesTable {
   undone_at: number | null;
 }
 
-/** The offline steps as they move suggested → proposed → scheduled → done / declined / no_show. */
+/** The offline steps as they move suggested → proposed → scheduled → done / declined / no_show (or cancelled). */
 export interface PlansTable {
   id: Generated<number>;
   person_id: number;
   /** coffee, lunch, video, call, email. */
   kind: string;
-  /** suggested, proposed, scheduled, done, declined, no_show. */
+  /** suggested, proposed, scheduled, done, declined, no_show, cancelled (see core plan-status.ts). */
   status: string;
   minutes: number | null;
   /** Why this step, in words. */

@@ -59,9 +59,18 @@ export function registerSettings(program: Command, output: Output): void {
   config
     .command('set')
     .description('change one setting, e.g. rapport config set cadenceDays.prospect 14')
-    .argument('<key>', 'dotted name: halfLifeDays, weights.email, stuck.windowDays, cadenceDays.client, …')
+    .argument(
+      '<key>',
+      'dotted name: halfLifeDays, weights.email, stuck.windowDays, cadenceDays.client, …; planning.workStart, planning.yourEmail, … (see rapport planning)',
+    )
     .argument('<value>', 'a number, or none for no cadence')
     .action(async (key: string, value: string, _options: unknown, command: Command) => {
+      if (key.startsWith('planning.')) {
+        const { setPlanningSetting } = await import('../../services/planning-settings.service.js');
+        await withApp(command.optsWithGlobals<GlobalOptions>(), (ctx) => setPlanningSetting(ctx, key, value));
+        output.out(`Set ${key} to ${value}. New plans use it.`);
+        return;
+      }
       const { parseSettingValue, setScoreSetting } = await import('../../services/settings.service.js');
       await withApp(command.optsWithGlobals<GlobalOptions>(), (ctx) =>
         setScoreSetting(ctx, key, parseSettingValue(value)),
@@ -73,6 +82,12 @@ export function registerSettings(program: Command, output: Output): void {
     .description('put one setting back to its default')
     .argument('<key>', 'dotted name of the setting')
     .action(async (key: string, _options: unknown, command: Command) => {
+      if (key.startsWith('planning.')) {
+        const { resetPlanningSetting } = await import('../../services/planning-settings.service.js');
+        await withApp(command.optsWithGlobals<GlobalOptions>(), (ctx) => resetPlanningSetting(ctx, key));
+        output.out(`Reset ${key} to its default.`);
+        return;
+      }
       const { resetScoreSetting } = await import('../../services/settings.service.js');
       await withApp(command.optsWithGlobals<GlobalOptions>(), (ctx) => resetScoreSetting(ctx, key));
       output.out(`Reset ${key} to its default.`);

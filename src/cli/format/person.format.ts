@@ -1,12 +1,13 @@
 import pc from 'picocolors';
 import { stepLabel } from '../../core/ladder.js';
 import type { PersonDetail } from '../../services/person.service.js';
+import { formatDealLine } from './deals.format.js';
 import { formatTable, oneLine } from './table.js';
 import { formatAgo, formatDate, formatDateTime, formatRatio } from './values.js';
 
 const points = (n: number) => n.toFixed(1).padStart(5);
 
-/** One person in full: identities, each score term, balance, flags, the next step and the timeline. */
+/** One person in full: identities, each score term, balance, flags, the next step, deals and the timeline. */
 export function formatPerson(p: PersonDetail, now: number): string {
   const e = p.evaluation;
   const t = e.score.terms;
@@ -33,6 +34,7 @@ export function formatPerson(p: PersonDetail, now: number): string {
     `Why: ${e.reason}`,
     `Next step: ${stepLabel(e.nextStep.kind)}${e.nextStep.minutes ? ` (${e.nextStep.minutes} min)` : ''} — ${e.nextStep.why}`,
     '',
+    ...(p.deals.length ? [pc.bold('Deals'), ...p.deals.map((d) => `  ${formatDealLine(d)}`), ''] : []),
     pc.bold(`Timeline (${p.timeline.length} of ${p.timelineTotal}, newest first)`),
   ];
   if (p.timeline.length === 0) lines.push('  nothing yet');

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { stepLabel } from '../../core/ladder.js';
 import type { TodayEntry } from '../../services/today.service.js';
+import { formatOpenPlan } from './plan.format.js';
 import { oneLine } from './table.js';
 
 const BUCKET_TITLES: Record<string, string> = {
@@ -36,7 +37,12 @@ export function formatToday(entries: readonly TodayEntry[]): string {
     lines.push(
       `    ${pc.green('→')} ${stepLabel(entry.nextStep.kind)}${entry.nextStep.minutes ? ` (${entry.nextStep.minutes} min)` : ''}: ${entry.nextStep.why}`,
     );
+    if (entry.plan) lines.push(`    ${pc.cyan('▸')} ${formatOpenPlan(entry.plan)}`);
   }
-  lines.push('', pc.dim('After it happens: rapport log "NAME" coffee|lunch|meeting|video|call|email'));
+  lines.push(
+    '',
+    pc.dim('Plan a step (slots, draft, invite): rapport plan "NAME"'),
+    pc.dim('After it happens: rapport log "NAME" coffee|lunch|meeting|video|call|email'),
+  );
   return lines.join('\n');
 }
