@@ -20,9 +20,10 @@ describeEachDatabase('real-format fixtures through the import service', (dialect
     const first = await importPaths(app.ctx, [linkedin, instagram]);
     expect(first.map((r) => r.source)).toEqual(['linkedin', 'instagram']);
     const [li, ig] = first;
-    // Owner + 300 connections + 148 messages (150 rows, 2 drafts) + 162 invitations.
-    expect(li?.totals).toMatchObject({ read: 1 + 300 + 148 + 162, rejected: 0 });
-    expect(li?.totals.imported).toBe(li?.totals.read);
+    // Owner + 300 connections + 148 messages (150 rows, 2 drafts) + 162 invitations, and the
+    // owner's own PhoneNumbers.csv rows whose 7-digit +1 numbers are not possible (rejected).
+    expect(li?.totals).toMatchObject({ read: 1 + 300 + 148 + 162 + 2, rejected: 2 });
+    expect(li?.totals.imported).toBe(li!.totals.read - 2);
     // Owner + 6 follows + 11 messages and 5 reactions; the owner is already known from LinkedIn,
     // and one account both follows and is followed: two records that add nothing new.
     expect(ig?.totals).toMatchObject({ read: 1 + 6 + 16, imported: 6 + 16 - 1, duplicates: 2, rejected: 0 });

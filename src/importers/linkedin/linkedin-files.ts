@@ -1,13 +1,29 @@
 import type { SourceEntry } from '../types.js';
 
 /** What a LinkedIn export file is for Rapport. */
-export type LinkedInRole = 'profile' | 'connections' | 'invitations' | 'messages' | 'coach';
+export type LinkedInRole =
+  | 'profile'
+  | 'owner-emails'
+  | 'owner-phones'
+  | 'connections'
+  | 'invitations'
+  | 'messages'
+  | 'coach';
 
 /** The order files are read in: the owner first, so later files know who "me" is. */
-export const ROLE_ORDER: readonly LinkedInRole[] = ['profile', 'connections', 'invitations', 'messages'];
+export const ROLE_ORDER: readonly LinkedInRole[] = [
+  'profile',
+  'owner-emails',
+  'owner-phones',
+  'connections',
+  'invitations',
+  'messages',
+];
 
 const ROLES: Record<string, LinkedInRole> = {
   profile: 'profile',
+  emailaddresses: 'owner-emails',
+  phonenumbers: 'owner-phones',
   connections: 'connections',
   invitations: 'invitations',
   messages: 'messages',
@@ -16,7 +32,14 @@ const ROLES: Record<string, LinkedInRole> = {
 };
 
 /** The file names Rapport reads, for messages. */
-export const LINKEDIN_FILES = ['Profile.csv', 'Connections.csv', 'Invitations.csv', 'messages.csv'] as const;
+export const LINKEDIN_FILES = [
+  'Profile.csv',
+  'Email Addresses.csv',
+  'PhoneNumbers.csv',
+  'Connections.csv',
+  'Invitations.csv',
+  'messages.csv',
+] as const;
 
 /**
  * The role of a file by its base name, whatever the case, spacing or a download copy suffix:

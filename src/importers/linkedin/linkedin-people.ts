@@ -111,6 +111,8 @@ export class LinkedInOwner {
   private version = 0;
   private person: PersonFacts | undefined;
   private firstName: string | undefined;
+  /** The owner's own email addresses and phone numbers (Email Addresses.csv, PhoneNumbers.csv). */
+  private readonly contacts = new Map<string, IdentityRef>();
 
   constructor(private readonly people: LinkedInPeople) {}
 
@@ -173,6 +175,18 @@ export class LinkedInOwner {
     return learned;
   }
 
+  /** Adds the owner's own addresses or numbers; true when any was new. */
+  addIdentities(refs: readonly IdentityRef[]): boolean {
+    let added = false;
+    for (const ref of refs) {
+      const key = `${ref.network}\u0000${ref.key}`;
+      if (this.contacts.has(key)) continue;
+      this.contacts.set(key, ref);
+      added = true;
+    }
+    return added;
+  }
+
   /** The owner as a record, with every identity known so far. */
   record(file: string, line: number | undefined): OwnerRecord {
     const identities: IdentityRef[] = [];
@@ -180,6 +194,7 @@ export class LinkedInOwner {
     for (const name of this.names) identities.push({ network: 'linkedin', key: `name:${name}`, displayName });
     for (const [slug, profileUrl] of this.slugs)
       identities.push({ network: 'linkedin', key: slug, profileUrl, displayName });
+    for (const ref of this.contacts.values()) identities.push({ ...ref, displayName });
     return { type: 'owner', file, line, identities, person: this.person ?? { displayName } };
   }
 

@@ -27,7 +27,10 @@ const summary = (records: ImportRecord[]) => ({
 });
 
 /** The fixture counts: 300 connections, 162 invitations + 148 sent messages, owner from Profile.csv and then with a URL. */
-const SAMPLE = { owners: 2, contacts: 300, interactions: 310, rejected: 0 };
+// Owner records: Profile.csv, Email Addresses.csv (2 addresses), PhoneNumbers.csv (the two
+// +44 numbers; the two 7-digit +1 numbers are not possible and are rejected), and one learned
+// from messages.
+const SAMPLE = { owners: 4, contacts: 300, interactions: 310, rejected: 2 };
 
 async function zipOf(files: Files, order: string[]): Promise<string> {
   const zip = new yazl.ZipFile();
@@ -49,7 +52,7 @@ describe('linkedinImporter', () => {
     expect(linkedinImporter.detect(memorySource({ 'guide_messages.csv': '', 'notes.txt': '' }))).toBe(false);
   });
 
-  it('reads Profile, Connections, Invitations, messages in that order, whatever the zip order', async () => {
+  it("reads Profile, the owner's addresses, Connections, Invitations, messages in that order, whatever the zip order", async () => {
     const files = silkyrichFiles();
     const order = [
       'messages.csv',
@@ -65,16 +68,25 @@ describe('linkedinImporter', () => {
     const read = ofType(records, 'file')
       .filter((f) => f.status === 'reading')
       .map((f) => f.file.split('/')[1]);
-    expect(read).toEqual(['Profile.csv', 'Connections.csv', 'Invitations.csv', 'messages.csv']);
-    expect(ofType(records, 'file').filter((f) => f.status === 'skipped')).toEqual([
-      expect.objectContaining({
-        file: 'Basic_LinkedInDataExport_01-01-2026/Email Addresses.csv',
-        reason: 'not used by Rapport',
-      }),
-      expect.objectContaining({
-        file: 'Basic_LinkedInDataExport_01-01-2026/PhoneNumbers.csv',
-        reason: 'not used by Rapport',
-      }),
+    expect(read).toEqual([
+      'Profile.csv',
+      'Email Addresses.csv',
+      'PhoneNumbers.csv',
+      'Connections.csv',
+      'Invitations.csv',
+      'messages.csv',
+    ]);
+    expect(ofType(records, 'file').filter((f) => f.status === 'skipped')).toEqual([]);
+    const owner = ofType(records, 'owner').at(-1)!;
+    expect(owner.identities.filter((i) => i.network !== 'linkedin').map((i) => i.key)).toEqual([
+      'ada.example@example.com',
+      'ada.personal@example.com',
+      '+442055500100',
+      '+442055500101',
+    ]);
+    expect(ofType(records, 'rejected').map((r) => `${r.file.split('/')[1]}:${r.line}`)).toEqual([
+      'PhoneNumbers.csv:4',
+      'PhoneNumbers.csv:5',
     ]);
     expect(summary(records)).toEqual(SAMPLE);
     expect(records[records.findIndex((r) => r.type === 'owner') - 1]).toMatchObject({

@@ -5,6 +5,7 @@ import { parseInvitations } from './invitations.parser.js';
 import { classify, LINKEDIN_FILES, type LinkedInRole, ROLE_ORDER, roleOf } from './linkedin-files.js';
 import { LinkedInOwner, LinkedInPeople } from './linkedin-people.js';
 import { parseMessages } from './messages.parser.js';
+import { parseOwnerContacts } from './owner-contacts.parser.js';
 import { parseProfile } from './profile.parser.js';
 
 const COACH_REASON = "LinkedIn's AI coach chat, not a conversation with a person";
@@ -13,6 +14,10 @@ function parseFile(role: LinkedInRole, entry: SourceEntry, owner: LinkedInOwner,
   switch (role) {
     case 'profile':
       return parseProfile(entry, owner);
+    case 'owner-emails':
+      return parseOwnerContacts(entry, 'emails', owner);
+    case 'owner-phones':
+      return parseOwnerContacts(entry, 'phones', owner);
     case 'connections':
       return parseConnections(entry);
     case 'invitations':
@@ -23,7 +28,8 @@ function parseFile(role: LinkedInRole, entry: SourceEntry, owner: LinkedInOwner,
 }
 
 /**
- * Reads a LinkedIn export, any era: Profile.csv first (who "me" is), then Connections.csv,
+ * Reads a LinkedIn export, any era: Profile.csv first (who "me" is), then the owner's own
+ * Email Addresses.csv and PhoneNumbers.csv, then Connections.csv,
  * Invitations.csv and messages.csv, whatever their order in the zip. Every other file is
  * reported as skipped. Records come in per-chunk batches.
  */
@@ -65,7 +71,8 @@ export const linkedinImporter: Importer = {
   detect(source: ExportSource): boolean {
     return source.entries.some((entry) => {
       const role = roleOf(entry.path);
-      return role !== undefined && role !== 'coach';
+      // The owner's own addresses alone do not make an export worth reading.
+      return role !== undefined && role !== 'coach' && role !== 'owner-emails' && role !== 'owner-phones';
     });
   },
   parse: oneByOne(linkedinBatches),
