@@ -25,7 +25,7 @@ describe('detectImporter', () => {
     });
     const message = (error as Error).message;
     expect(message).toMatch(
-      /^Rapport does not recognise stuff\.zip: it found notes\.txt, photo\.jpg\. Rapport can read: LinkedIn \(Profile\.csv, Connections\.csv, Invitations\.csv, messages\.csv\); /,
+      /^Rapport does not recognise stuff\.zip: it found notes\.txt, photo\.jpg\. Rapport can read: LinkedIn \(Profile\.csv, Email Addresses\.csv, PhoneNumbers\.csv, Connections\.csv, Invitations\.csv, messages\.csv\); /,
     );
     for (const importer of IMPORTERS) expect(message).toContain(importer.displayName ?? importer.source);
     expect(message).toMatch(/Point it at the export's \.zip, its unzipped folder, or one of those files\.$/);

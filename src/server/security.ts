@@ -87,6 +87,20 @@ export const PAGE_CSP =
 /** Swagger UI sets inline style attributes; it runs only our own scripts all the same. */
 export const DOCS_CSP = PAGE_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
+/**
+ * A self-contained page whose only style is its own inline <style> (the meeting brief): it loads
+ * nothing, runs no script at all, and cannot be framed; the policy the page itself declares.
+ */
+export const STANDALONE_PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The Content-Security-Policy of this route's HTML instead of PAGE_CSP. */
+    pageCsp?: string;
+  }
+}
+
 /** Registers the Host and Origin checks and the security headers on every response. */
 export function registerRequestSecurity(app: FastifyInstance, policy: HostPolicy): void {
   app.addHook('onRequest', async (request) => checkRequest(request, policy));
@@ -99,7 +113,8 @@ export function registerRequestSecurity(app: FastifyInstance, policy: HostPolicy
     const type = String(reply.getHeader('content-type') ?? '');
     if (type.startsWith('text/html')) {
       const docs = request.url.startsWith('/api/docs');
-      reply.header('content-security-policy', docs ? DOCS_CSP : PAGE_CSP);
+      const own = request.routeOptions.config?.pageCsp;
+      reply.header('content-security-policy', own ?? (docs ? DOCS_CSP : PAGE_CSP));
     }
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;

@@ -4,10 +4,15 @@ import { requireToken, setSessionCookie } from './auth.js';
 import { registerApiErrors } from './errors.js';
 import { registerOpenApi } from './openapi.js';
 import { registerRootPage } from './root-page.js';
+import { briefRoutes } from './routes/brief.routes.js';
+import { dealsRoutes } from './routes/deals.routes.js';
 import { graphRoutes } from './routes/graph.routes.js';
 import { importsRoutes, UPLOAD_LIMITS } from './routes/imports.routes.js';
+import { insightsRoutes } from './routes/insights.routes.js';
 import { mergesRoutes } from './routes/merges.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
+import { planningRoutes } from './routes/planning.routes.js';
+import { plansRoutes } from './routes/plans.routes.js';
 import { openRoutes } from './routes/session.routes.js';
 import { settingsRoutes } from './routes/settings.routes.js';
 import { type HostPolicy, LOOPBACK_NAMES, registerRequestSecurity } from './security.js';
@@ -71,6 +76,11 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
       mergesRoutes(api, ctx);
       settingsRoutes(api, ctx);
       graphRoutes(api, ctx);
+      plansRoutes(api, ctx);
+      planningRoutes(api, ctx);
+      dealsRoutes(api, ctx);
+      insightsRoutes(api, ctx);
+      briefRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

@@ -82,6 +82,19 @@ export const personDetailSchema = z.object({
     }),
   ),
   timelineTotal: z.number().int(),
+  deals: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      stage: z.string(),
+      status: z.enum(['open', 'won', 'lost']),
+      value: z.number().nullable(),
+      currency: z.string().nullable(),
+      openedAt: ms,
+      closedAt: ms.nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
 });
 
 export const todaySchema = z.object({
@@ -98,6 +111,16 @@ export const todaySchema = z.object({
       nextStep: evaluationSchema.shape.nextStep,
       strength: z.number(),
       flags: z.array(z.string()),
+      plan: z
+        .object({
+          id: z.number().int(),
+          kind: z.string(),
+          status: z.string(),
+          startsAt: ms.nullable(),
+          when: z.string().nullable().describe('the time in words, in the planning time zone'),
+        })
+        .nullable()
+        .describe('their plan under way, if any'),
     }),
   ),
 });
