@@ -1,13 +1,12 @@
-import Parser from 'stream-json/Parser.js';
 import { RapportError } from '../errors.js';
 import { PROGRESS_BYTES } from './csv-reader.js';
 import { locateJsonError } from './json-error.js';
+import { type JsonPath, JsonScanner } from './json-scanner.js';
 import { JsonText } from './json-text.js';
-import { type JsonPath, JsonWalker } from './json-walker.js';
 import { openText } from './text-decode.js';
 import type { ImportRecord, SourceEntry } from './types.js';
 
-export type { JsonPath } from './json-walker.js';
+export type { JsonPath } from './json-scanner.js';
 
 export interface JsonReadOptions {
   /** The file's name in records and reports. */
@@ -35,20 +34,18 @@ function unreadable(file: string, error: unknown): RapportError {
   );
 }
 
-function write(parser: Parser, piece: string): Promise<Error | undefined> {
-  return new Promise((resolve) => parser.write(piece, (error) => resolve(error ?? undefined)));
-}
-
-function finish(parser: Parser): Promise<Error | undefined> {
-  return new Promise((resolve) => {
-    parser.once('error', resolve);
-    parser.once('end', () => resolve(undefined));
-    parser.end();
-  });
+/** Runs one step of the scanner; broken JSON comes back as the error, not thrown. */
+function step(run: () => void): Error | undefined {
+  try {
+    run();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
 /**
- * Streams a JSON (or JavaScript-assigned JSON) entry through stream-json and hands the values
+ * Streams a JSON (or JavaScript-assigned JSON) entry through JsonScanner and hands the values
  * picked by path to `options.value`, yielding the records it makes once per chunk read, with
  * a progress record every ~64 KiB. Broken JSON ends the file with one rejection naming the line
  * and byte offset (records made before it stand); a value the handler cannot use becomes a
@@ -60,7 +57,7 @@ export async function* readJsonBatches(
 ): AsyncGenerator<ImportRecord[], JsonReadEnd> {
   const { file } = options;
   let out: ImportRecord[] = [];
-  const walker = new JsonWalker(options.pick, (path, value) => {
+  const scanner = new JsonScanner(options.pick, (path, value) => {
     try {
       return options.value(path, value, out);
     } catch (error) {
@@ -68,9 +65,6 @@ export async function* readJsonBatches(
       return undefined;
     }
   });
-  const parser = new Parser({ packValues: true, streamValues: false });
-  parser.on('data', (token) => walker.token(token));
-  parser.on('error', () => {}); // reported through the write and end callbacks
   const json = new JsonText(options.assignment === true);
   let failure: Error | undefined;
   let reported = 0;
@@ -78,8 +72,8 @@ export async function* readJsonBatches(
     const text = await openText(entry);
     for await (const chunk of text) {
       for (const piece of json.push(chunk)) {
-        failure = await write(parser, piece);
-        if (failure || walker.stopped) break;
+        failure = step(() => scanner.push(piece));
+        if (failure || scanner.stopped) break;
       }
       if (text.bytesRead - reported >= PROGRESS_BYTES) {
         reported = text.bytesRead;
@@ -90,22 +84,18 @@ export async function* readJsonBatches(
         out = [];
         yield batch;
       }
-      if (failure || walker.stopped) break;
+      if (failure || scanner.stopped) break;
     }
   } catch (error) {
     throw unreadable(file, error);
   }
-  if (walker.stopped) {
-    parser.destroy();
+  if (scanner.stopped) {
     if (out.length > 0) yield out;
     return 'stopped';
   }
-  if (!failure) for (const piece of json.end()) failure ??= await write(parser, piece);
-  if (!failure) failure = await finish(parser);
-  if (failure) {
-    parser.destroy();
-    out.push(await brokenJson(entry, options, json, failure));
-  }
+  if (!failure) for (const piece of json.end()) failure ??= step(() => scanner.push(piece));
+  if (!failure && !scanner.stopped) failure = step(() => scanner.end());
+  if (failure) out.push(await brokenJson(entry, options, json, failure));
   out.push({ type: 'progress', file, bytesRead: entry.size, bytesTotal: entry.size });
   yield out;
   return failure ? 'broken' : 'complete';

@@ -10,6 +10,7 @@ import { interactionsRepository } from '../store/interactions.repository.js';
 import { chunks, peopleRepository } from '../store/people.repository.js';
 import type { PersonEvaluationRow, PersonRow } from '../store/schema.js';
 import { settingsRepository } from '../store/settings.repository.js';
+import { listKeys } from '../store/sort-key.js';
 import type { AppContext } from './app-context.js';
 import type { TouchLog } from './touch-log.js';
 import { groupByPerson } from './touch-mapping.js';
@@ -109,6 +110,11 @@ export async function refreshEvaluations(
         overdue: evaluation.flags.overdue ? 1 : 0,
         flagged: evaluation.flags.stuckOnline || evaluation.flags.dormant || evaluation.flags.overdue ? 1 : 0,
         strength: evaluation.score.strength,
+        offline_ratio: evaluation.balance.offlineRatio,
+        live_ratio: evaluation.balance.liveRatio,
+        last_real_at: evaluation.lastRealConversationAt,
+        last_touch_at: evaluation.lastTouchAt,
+        ...listKeys(person),
         rank_inputs: JSON.stringify(rankInputsOf(evaluation)),
         evaluation: JSON.stringify(evaluation),
         config_key: ctx.configKey,

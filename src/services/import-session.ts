@@ -12,7 +12,7 @@ import { identitiesRepository } from '../store/identities.repository.js';
 import { type PersonPatch, peopleRepository } from '../store/people.repository.js';
 import type { NewInteraction } from '../store/schema.js';
 import type { AppContext } from './app-context.js';
-import type { ReportBuilder } from './import-report.js';
+import type { FileReport, ReportBuilder } from './import-report.js';
 import { mergeWithin } from './merge.service.js';
 import { TouchLog } from './touch-log.js';
 
@@ -25,13 +25,14 @@ interface KnownIdentity {
 
 interface Pending {
   row: NewInteraction;
-  touch: Touch;
-  file: string;
+  file: FileReport;
   participants: KnownIdentity[];
 }
 
 // Interactions go to the database in batches: large enough to amortise each round trip,
-// small enough to keep memory flat on exports with millions of messages.
+// small enough to keep memory flat on exports with millions of messages. A writer with no
+// round trips to amortise (SQLite) asks for smaller ones: rows held briefly die young, and the
+// garbage collector then keeps the heap small.
 const BATCH_SIZE = 1000;
 
 const identityKey = (network: string, key: string) => `${network}\u0000${key}`;
@@ -149,30 +150,44 @@ export class ImportSession {
     else file.duplicates++;
   }
 
-  async interaction(record: InteractionRecord): Promise<void> {
-    this.report.file(record.file).read++;
-    this.recordsFound++;
+  /**
+   * Takes one interaction. Returns a promise only when it must wait (a new person or account to
+   * store, a batch to write): most records of a large export name people already known, and
+   * costing them no async step each keeps a million-message import's overhead small.
+   */
+  interaction(record: InteractionRecord): Promise<void> | undefined {
+    const participants: KnownIdentity[] = [];
+    for (const ref of record.participants) {
+      if (this.isOwner(ref)) continue;
+      const known = this.knownNow(ref);
+      if (known === undefined) return this.interactionResolving(record);
+      participants.push(known);
+    }
+    return this.take(record, participants);
+  }
+
+  /** The slow path of `interaction`: some participant must be looked up or created first. */
+  private async interactionResolving(record: InteractionRecord): Promise<void> {
     const participants: KnownIdentity[] = [];
     for (const ref of record.participants) {
       if (this.isOwner(ref)) continue;
       participants.push((await this.lookup(ref)) ?? (await this.createFromRef(ref)));
     }
+    await this.take(record, participants);
+  }
+
+  private take(record: InteractionRecord, participants: KnownIdentity[]): Promise<void> | undefined {
+    const file = this.report.file(record.file);
+    this.recordsFound++;
     if (participants.length === 0) {
-      this.report.file(record.file).read--;
       this.report.reject(record.file, record.line, 'no one but you took part');
-      return;
+      return undefined;
     }
+    file.read++;
+    const length = record.length ?? null;
     this.pending.push({
-      file: record.file,
+      file,
       participants,
-      touch: {
-        at: record.at,
-        channel: record.channel,
-        network: record.network,
-        direction: record.direction,
-        audience: record.audience,
-        length: record.length ?? null,
-      },
       row: {
         source: this.source,
         external_id: record.externalId,
@@ -182,7 +197,7 @@ export class ImportSession {
         network: record.network,
         direction: record.direction,
         audience: record.audience,
-        length: record.length ?? null,
+        length,
         thread_id: record.threadId ?? null,
         snippet: record.snippet ?? null,
         activity: null,
@@ -190,7 +205,7 @@ export class ImportSession {
         created_at: this.now,
       },
     });
-    if (this.pending.length >= BATCH_SIZE) await this.flush();
+    return this.pending.length >= (this.ctx.store.bulk.batchRows ?? BATCH_SIZE) ? this.flush() : undefined;
   }
 
   /**
@@ -236,12 +251,21 @@ export class ImportSession {
     const participants: ParticipantInsert[] = [];
     for (const [i, item] of batch.entries()) {
       const id = ids[i];
-      const file = this.report.file(item.file);
       if (id === null || id === undefined) {
-        file.duplicates++;
+        item.file.duplicates++;
         continue;
       }
-      file.imported++;
+      item.file.imported++;
+      const row = item.row;
+      // Made here rather than held with the row: short-lived objects are the cheap ones.
+      const touch: Touch = {
+        at: row.occurred_at,
+        channel: row.channel as Touch['channel'],
+        network: row.network as Touch['network'],
+        direction: row.direction as Touch['direction'],
+        audience: row.audience as Touch['audience'],
+        length: row.length ?? null,
+      };
       for (const p of item.participants) {
         participants.push({
           interaction_id: id,
@@ -250,7 +274,7 @@ export class ImportSession {
           occurred_at: item.row.occurred_at,
         });
         this.touchedPeople.add(p.personId);
-        this.newPeopleTouches.add(p.personId, item.touch);
+        this.newPeopleTouches.add(p.personId, touch);
       }
     }
     await this.ctx.store.bulk.insertParticipants(this.db, participants);
@@ -258,6 +282,18 @@ export class ImportSession {
 
   private isOwner(ref: IdentityRef): boolean {
     return this.ownerKeys.has(identityKey(ref.network, ref.key));
+  }
+
+  /**
+   * The identity when it is known and nothing needs storing about it (its network's accounts
+   * are loaded, and it needs no name it could learn from `ref`); undefined otherwise.
+   */
+  private knownNow(ref: IdentityRef): KnownIdentity | undefined {
+    if (!this.loadedNetworks.has(ref.network)) return undefined;
+    const found = this.known.get(identityKey(ref.network, ref.key));
+    if (found === undefined || (!found.named && ref.displayName)) return undefined;
+    this.sighted.add(found.identityId);
+    return found;
   }
 
   private async lookup(ref: IdentityRef): Promise<KnownIdentity | undefined> {

@@ -4,7 +4,7 @@ import { combineSources, openExport } from '../importers/export-source.js';
 import type { ColumnMapping } from '../importers/mapped-csv/column-mapping.js';
 import { mappedCsvImporter } from '../importers/mapped-csv/mapped-csv.importer.js';
 import { detectImporters, IMPORTERS } from '../importers/registry.js';
-import type { ExportSource, Importer, ImportRecord, ParseOptions } from '../importers/types.js';
+import type { ExportSource, Importer, ImportRecord } from '../importers/types.js';
 import type { Executor } from '../store/bulk-writer.js';
 import { evaluationsRepository } from '../store/evaluations.repository.js';
 import { identitiesRepository } from '../store/identities.repository.js';
@@ -14,6 +14,7 @@ import type { AppContext } from './app-context.js';
 import { storeBusyTimes } from './busy-times.service.js';
 import { contentHash } from './content-hash.js';
 import { refreshEvaluations } from './evaluation.service.js';
+import { type Parsing, startParsing } from './import-parsing.js';
 import { type ImportResult, ReportBuilder } from './import-report.js';
 import { ImportSession } from './import-session.js';
 
@@ -115,9 +116,37 @@ async function importWith(
   options: ImportOptions,
 ): Promise<ImportResult> {
   const label = paths.map((p) => basename(p)).join(', ');
+  const now = ctx.clock();
+  // Parsing starts first: in its worker it reads ahead while the content hash is computed.
+  const parsing = startParsing({
+    importer,
+    source,
+    paths,
+    options: { now, defaultRegion: options.defaultRegion },
+    mapping: options.mapping,
+  });
+  try {
+    return await importParsed(ctx, { importer, source, paths, options, label, now, parsing });
+  } finally {
+    await parsing.stop();
+  }
+}
+
+/** One source being imported, its parsing started. */
+interface ImportJob {
+  importer: Importer;
+  source: ExportSource;
+  paths: readonly string[];
+  options: ImportOptions;
+  label: string;
+  now: number;
+  parsing: Parsing;
+}
+
+async function importParsed(ctx: AppContext, job: ImportJob): Promise<ImportResult> {
+  const { importer, source, paths, options, label, now, parsing } = job;
   const hash = await contentHash(paths);
   const previous = hash ? await importsRepository.findDoneByHash(ctx.store.db, hash) : undefined;
-  const now = ctx.clock();
   const importId = await importsRepository.create(ctx.store.db, {
     source: importer.source,
     label,
@@ -129,9 +158,12 @@ async function importWith(
     await ctx.store.db.transaction().execute(async (trx) => {
       const session = new ImportSession(ctx, trx, importId, importer.source, report, now);
       await session.start();
-      const parseOptions = { now, defaultRegion: options.defaultRegion };
-      for await (const batch of recordBatches(importer, source, parseOptions)) {
-        for (const record of batch) await dispatch(session, record, report, options);
+      for await (const batch of parsing.batches) {
+        for (const record of batch) {
+          // Awaited only when the record needs it: most of a large import's records do not.
+          const waiting = dispatch(session, record, report, options);
+          if (waiting !== undefined) await waiting;
+        }
       }
       await session.flush();
       if (session.recordsFound === 0) throw emptyImport(source.label, report);
@@ -168,25 +200,12 @@ async function importWith(
   return result;
 }
 
-/** The importer's records in batches, which costs one async step per batch instead of per record. */
-async function* recordBatches(
-  importer: Importer,
-  source: ExportSource,
-  options: ParseOptions,
-): AsyncGenerator<readonly ImportRecord[]> {
-  if (importer.parseBatches) {
-    yield* importer.parseBatches(source, options);
-    return;
-  }
-  for await (const record of importer.parse(source, options)) yield [record];
-}
-
-async function dispatch(
+function dispatch(
   session: ImportSession,
   record: ImportRecord,
   report: ReportBuilder,
   options: ImportOptions,
-) {
+): Promise<void> | undefined {
   switch (record.type) {
     case 'owner':
       return session.owner(record);
@@ -195,7 +214,8 @@ async function dispatch(
     case 'interaction':
       return session.interaction(record);
     case 'rejected':
-      return report.reject(record.file, record.line, record.reason);
+      report.reject(record.file, record.line, record.reason);
+      return;
     case 'file':
       if (record.status === 'skipped') report.skip(record.file, record.reason);
       else report.file(record.file);

@@ -1,9 +1,22 @@
 import type { Evaluation, Flag } from '../core/types.js';
 import { RapportError } from '../errors.js';
+import {
+  type PeopleListRow,
+  type PeopleListSort,
+  peopleListRepository,
+  type SortOrder,
+} from '../store/people-list.repository.js';
 import type { AppContext } from './app-context.js';
-import { type EvaluatedPerson, loadEvaluations } from './evaluation.service.js';
+import { refreshDueEvaluations } from './evaluation.service.js';
 
-export const PEOPLE_SORTS = ['strength', 'name', 'offline', 'live', 'last', 'company'] as const;
+export const PEOPLE_SORTS = [
+  'strength',
+  'name',
+  'offline',
+  'live',
+  'last',
+  'company',
+] as const satisfies readonly PeopleListSort[];
 export type PeopleSort = (typeof PEOPLE_SORTS)[number];
 export const PEOPLE_FILTERS = ['stuck', 'dormant', 'overdue'] as const satisfies readonly Flag[];
 
@@ -20,11 +33,18 @@ export interface PersonSummary {
   flags: Flag[];
 }
 
+export type { SortOrder };
+export const SORT_ORDERS = ['asc', 'desc'] as const satisfies readonly SortOrder[];
+
 export interface PeopleQuery {
   sort?: PeopleSort;
+  /** The sort's natural order when left out; the other one reverses it, unknown values staying last. */
+  order?: SortOrder;
   filter?: Flag;
   search?: string;
+  /** How many people; 0 or left out for all. */
   limit?: number;
+  offset?: number;
 }
 
 /** The flags of an evaluation as a list of words. */
@@ -36,57 +56,65 @@ export function flagList(evaluation: Evaluation): Flag[] {
   return flags;
 }
 
-export function summarize({ person, evaluation }: EvaluatedPerson): PersonSummary {
-  return {
-    id: person.id,
-    name: person.display_name,
-    company: person.company,
-    title: person.title,
-    strength: evaluation.score.strength,
-    offlineRatio: evaluation.balance.offlineRatio,
-    liveRatio: evaluation.balance.liveRatio,
-    lastRealConversationAt: evaluation.lastRealConversationAt,
-    lastTouchAt: evaluation.lastTouchAt,
-    flags: flagList(evaluation),
-  };
-}
-
-// Unknown values sort last in every order.
-const desc = (a: number | null, b: number | null) => (b ?? -Infinity) - (a ?? -Infinity);
-const SORTS: Record<PeopleSort, (a: PersonSummary, b: PersonSummary) => number> = {
-  strength: (a, b) => b.strength - a.strength,
-  name: (a, b) => a.name.localeCompare(b.name),
-  offline: (a, b) => desc(a.offlineRatio, b.offlineRatio),
-  live: (a, b) => desc(a.liveRatio, b.liveRatio),
-  last: (a, b) => desc(a.lastRealConversationAt, b.lastRealConversationAt),
-  company: (a, b) => (a.company ?? '\uffff').localeCompare(b.company ?? '\uffff'),
-};
-
-/** The book as a list: strength, balance, last real conversation and flags; sorted and filtered. */
+/** The book as a page: strength, balance, last real conversation and flags; sorted, filtered, searched. */
 export async function listPeople(
   ctx: AppContext,
   query: PeopleQuery = {},
 ): Promise<{ total: number; people: PersonSummary[] }> {
   const sort = query.sort ?? 'strength';
-  if (!SORTS[sort])
+  if (!PEOPLE_SORTS.includes(sort))
     throw new RapportError(
       'input.invalid',
       `Unknown sort "${sort}"; use one of: ${PEOPLE_SORTS.join(', ')}.`,
     );
+  if (query.order && !SORT_ORDERS.includes(query.order))
+    throw new RapportError('input.invalid', `Unknown order "${query.order}"; use asc or desc.`);
   if (query.filter && !PEOPLE_FILTERS.includes(query.filter)) {
     throw new RapportError(
       'input.invalid',
       `Unknown filter "${query.filter}"; use one of: ${PEOPLE_FILTERS.join(', ')}.`,
     );
   }
-  const needle = query.search?.trim().toLowerCase();
-  let people = (await loadEvaluations(ctx, ctx.clock())).map(summarize);
-  if (query.filter) people = people.filter((p) => p.flags.includes(query.filter!));
-  if (needle) {
-    people = people.filter((p) =>
-      [p.name, p.company, p.title].some((field) => field?.toLowerCase().includes(needle)),
-    );
+  for (const [name, value] of [
+    ['limit', query.limit],
+    ['offset', query.offset],
+  ] as const) {
+    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0))
+      throw new RapportError(
+        'input.invalid',
+        `The ${name} must be a whole number of 0 or more, not ${value}.`,
+      );
   }
-  people.sort((a, b) => SORTS[sort](a, b) || a.id - b.id);
-  return { total: people.length, people: query.limit ? people.slice(0, query.limit) : people };
+  // Flags and balance read from stored evaluations are exact only once the due ones are redone.
+  await refreshDueEvaluations(ctx, ctx.clock());
+  const search = query.search?.trim();
+  const { total, rows } = await peopleListRepository.page(ctx.store.db, {
+    sort,
+    order: query.order,
+    filter: query.filter,
+    search: search || undefined,
+    // 0 or no limit: every row.
+    limit: query.limit || undefined,
+    offset: query.offset ?? 0,
+  });
+  return { total, people: rows.map(summaryOf) };
+}
+
+function summaryOf(row: PeopleListRow): PersonSummary {
+  const flags: Flag[] = [];
+  if (row.stuck) flags.push('stuck');
+  if (row.overdue) flags.push('overdue');
+  if (row.dormant) flags.push('dormant');
+  return {
+    id: row.id,
+    name: row.display_name,
+    company: row.company,
+    title: row.title,
+    strength: row.strength,
+    offlineRatio: row.offline_ratio,
+    liveRatio: row.live_ratio,
+    lastRealConversationAt: row.last_real_at,
+    lastTouchAt: row.last_touch_at,
+    flags,
+  };
 }

@@ -16,6 +16,8 @@ export type Executor = Kysely<Database> | Transaction<Database>;
  * cannot reach. The SQL is Kysely's in both; only how it is executed differs.
  */
 export interface BulkWriter {
+  /** Rows per insertInteractions call this writer works best with (default: 1,000). */
+  readonly batchRows?: number | undefined;
   /**
    * Inserts interactions in order, skipping any whose (source, external_id) is already stored.
    * Returns, for each row, its new id, or null when it was a duplicate.

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import type { Executor } from './bulk-writer.js';
 import type { NewPerson, PersonRow } from './schema.js';
+import { listKeys } from './sort-key.js';
 
 export type PersonPatch = Partial<
   Pick<
@@ -24,6 +25,7 @@ export const peopleRepository = {
     return row.id;
   },
 
+  /** Changes a person; a new name, company or title also re-keys them in the people list. */
   async update(db: Executor, id: number, patch: PersonPatch, now: number): Promise<void> {
     if (Object.keys(patch).length === 0) return;
     await db
@@ -31,6 +33,15 @@ export const peopleRepository = {
       .set({ ...patch, updated_at: now })
       .where('id', '=', id)
       .execute();
+    // Not every rename re-evaluates the person (an import learning a follower's name does not).
+    if (patch.display_name === undefined && patch.company === undefined && patch.title === undefined) return;
+    const person = await db
+      .selectFrom('people')
+      .select(['display_name', 'company', 'title'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (person)
+      await db.updateTable('person_evaluations').set(listKeys(person)).where('person_id', '=', id).execute();
   },
 
   async get(db: Executor, id: number): Promise<PersonRow | undefined> {
@@ -84,7 +95,7 @@ export const peopleRepository = {
     let query = db
       .selectFrom('people')
       .select((eb) => [eb.fn('lower', ['company']).as('company'), eb.fn.countAll<number>().as('n')])
-      .where('is_owner', '=', 0)
+      .where(notOwner)
       .where('company', 'is not', null)
       .where('company', '!=', '')
       .groupBy((eb) => eb.fn('lower', ['company']));
@@ -98,6 +109,14 @@ export const peopleRepository = {
   },
 };
 
+/**
+ * Not the owner, written so that SQLite never picks the owner index for it: without statistics
+ * it takes `is_owner = 0` for a narrow range, where it is nearly every person, and then reads
+ * the whole book instead of the few rows of a company (unary + hides a column from the planner,
+ * and means the same in PostgreSQL).
+ */
+const notOwner = sql<SqlBool>`+is_owner = 0`;
+
 /** Splits a list for IN (…) clauses that stay within every database's parameter limit. */
 export function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
@@ -110,7 +129,7 @@ export async function colleaguesAt(db: Executor, companies: readonly string[]): 
     const rows = await db
       .selectFrom('people')
       .select('id')
-      .where('is_owner', '=', 0)
+      .where(notOwner)
       .where((eb) => eb(eb.fn('lower', ['company']), 'in', chunk))
       .execute();
     ids.push(...rows.map((r) => r.id));

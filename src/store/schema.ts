@@ -104,6 +104,16 @@ export interface PersonEvaluationsTable {
   /** 1 when any flag is set: Today reads only these. */
   flagged: number;
   strength: number;
+  /** What the people list sorts by and shows (core Evaluation balance and dates); null when unknown. */
+  offline_ratio: number | null;
+  live_ratio: number | null;
+  last_real_at: number | null;
+  last_touch_at: number | null;
+  /** Name and company as they sort (store/sort-key.ts); null when blank. */
+  name_key: string | null;
+  company_key: string | null;
+  /** Name, company and title folded alike, for searching; null only before the first evaluation after 0005. */
+  search_text: string | null;
   /** JSON: core RankInputs, what Today ranks by. */
   rank_inputs: string;
   /** JSON: core Evaluation. */

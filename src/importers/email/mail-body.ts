@@ -1,4 +1,4 @@
-import { decodeCharset, decodeQuotedPrintable } from './encoded-words.js';
+import { decodeCharset, decodeQuotedPrintableBytes } from './encoded-words.js';
 import { header, parseHeaders, parseParams } from './mail-headers.js';
 
 /** Decoded body text read per message, for its words and snippet. */
@@ -17,8 +17,7 @@ function transferDecoded(body: Buffer, encoding: string | undefined): Buffer {
   const cte = (encoding ?? '').trim().toLowerCase();
   if (cte === 'base64')
     return Buffer.from(body.subarray(0, BODY_TEXT_BYTES * 2).toString('latin1'), 'base64');
-  if (cte === 'quoted-printable')
-    return decodeQuotedPrintable(body.subarray(0, BODY_TEXT_BYTES * 3).toString('latin1'));
+  if (cte === 'quoted-printable') return decodeQuotedPrintableBytes(body.subarray(0, BODY_TEXT_BYTES * 3));
   return body;
 }
 
@@ -79,12 +78,59 @@ export function bodyText(headers: Map<string, string[]>, body: Buffer, depth = 0
   return { text: decodeCharset(capped, params.get('charset')), html: isHtml };
 }
 
+/** Whether a `>` starts a line (after any break the `m` flag's `^` knows: LF, CR, U+2028, U+2029). */
+function quoteAtLineStart(text: string): boolean {
+  for (let i = text.indexOf('>'); i !== -1; i = text.indexOf('>', i + 1)) {
+    if (i === 0) return true;
+    const before = text.charCodeAt(i - 1);
+    if (before === 10 || before === 13 || before === 0x2028 || before === 0x2029) return true;
+  }
+  return false;
+}
+
 /**
  * Plain text for words and the snippet: mboxo's `>From ` escapes undone, then quoted lines
  * (`> …`, the history a reply carries) left out so a reply is measured by what it adds.
  */
 export function ownWords(body: BodyText): string {
   if (body.html) return body.text;
-  const lines = body.text.replace(/^>(>*From )/gm, '$1').split('\n');
+  const text = body.text;
+  // Most messages quote nothing: then there is nothing to take out.
+  if (!quoteAtLineStart(text)) return text;
+  if (!otherLineBreaks(text)) return withoutQuotes(text);
+  const lines = text.replace(/^>(>*From )/gm, '$1').split('\n');
   return lines.filter((line) => !line.startsWith('>')).join('\n');
+}
+
+/** Line breaks other than LF and CRLF, where the `m` flag's `^` also matches: a lone CR, U+2028, U+2029. */
+function otherLineBreaks(text: string): boolean {
+  if (text.indexOf('\u2028') !== -1 || text.indexOf('\u2029') !== -1) return true;
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1))
+    if (text.charCodeAt(i + 1) !== 10) return true;
+  return false;
+}
+
+/**
+ * ownWords for text broken only by LF or CRLF, in one pass: `>From ` lines (mboxo's escape)
+ * lose their `>`, every other line starting with `>` is left out.
+ */
+function withoutQuotes(text: string): string {
+  let out = '';
+  let first = true;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    let from = start;
+    let keep = true;
+    if (text.charCodeAt(start) === 62 /* > */) {
+      keep = text.startsWith('From ', start + 1);
+      from = start + 1;
+    }
+    if (keep) {
+      out += first ? text.slice(from, end) : `\n${text.slice(from, end)}`;
+      first = false;
+    }
+    start = end + 1;
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import { TextDecoder } from 'node:util';
+import { detach } from '../identity-keys.js';
 import { decodeCharset } from './encoded-words.js';
 
 /** A message's header fields by lower-case name (values unfolded, not yet decoded), and its body. */
@@ -45,8 +46,13 @@ export function parseHeaderText(text: string): Map<string, string[]> {
     else if (list.length < 256) list.push(value.trim());
     name = undefined;
   };
-  for (const raw of text.split('\n')) {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  // Line by line as split('\n') would cut them, without building the array of lines.
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const cut = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const line = text.slice(start, cut);
+    start = end + 1;
     const first = line.charCodeAt(0);
     if (first === 32 || first === 9) {
       if (name !== undefined && value.length < 65536) value += ` ${line.trim()}`;
@@ -54,12 +60,24 @@ export function parseHeaderText(text: string): Map<string, string[]> {
     }
     flush();
     const colon = line.indexOf(':');
-    if (colon <= 0 || colon > 76 || !/^[\x21-\x39\x3b-\x7e]+$/.test(line.slice(0, colon).trimEnd())) continue;
-    name = line.slice(0, colon).trimEnd().toLowerCase();
+    if (colon <= 0 || colon > 76) continue;
+    const field = line.slice(0, colon).trimEnd();
+    if (!isFieldName(field)) continue;
+    name = field.toLowerCase();
     value = line.slice(colon + 1);
   }
   flush();
   return headers;
+}
+
+/** Printable US-ASCII but the colon (RFC 5322 field names), at least one character. */
+function isFieldName(field: string): boolean {
+  if (field.length === 0) return false;
+  for (let i = 0; i < field.length; i++) {
+    const c = field.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e || c === 0x3a) return false;
+  }
+  return true;
 }
 
 /** The header fields of a message (or MIME part) and where its body starts. */
@@ -75,10 +93,29 @@ export function header(parts: MailParts | Map<string, string[]>, name: string): 
   return map.get(name)?.[0];
 }
 
+export interface ParamsValue {
+  type: string;
+  params: ReadonlyMap<string, string>;
+}
+
+/** Parsed Content-Type / Content-Disposition values: mail repeats the same few very often. */
+const paramsCache = new Map<string, ParamsValue>();
+const NO_PARAMS: ParamsValue = { type: '', params: new Map() };
+
 /** `type/subtype` in lower case and the parameters (lower-case names, unquoted values). */
-export function parseParams(value: string | undefined): { type: string; params: Map<string, string> } {
+export function parseParams(value: string | undefined): ParamsValue {
+  if (value === undefined) return NO_PARAMS;
+  let parsed = paramsCache.get(value);
+  if (parsed === undefined) {
+    parsed = readParams(value);
+    // Short values only, copied: a key must not keep a whole message's text alive.
+    if (paramsCache.size < 1024 && value.length <= 200) paramsCache.set(detach(value), parsed);
+  }
+  return parsed;
+}
+
+function readParams(value: string): ParamsValue {
   const params = new Map<string, string>();
-  if (value === undefined) return { type: '', params };
   const semi = value.indexOf(';');
   const type = (semi === -1 ? value : value.slice(0, semi)).trim().toLowerCase();
   const rest = semi === -1 ? '' : value.slice(semi + 1);

@@ -25,9 +25,12 @@ interface Known {
 export class TwitterPeople {
   ownerId: string | undefined;
   private readonly known = new Map<string, Known>();
+  /** Identities made by `ref` (read-only, shared by every record naming the account). */
+  private readonly refs = new Map<string, IdentityRef>();
 
   /** Remembers a handle and name for an id; the first ones seen win. */
   learn(id: string, handle: unknown, name: unknown): void {
+    this.refs.delete(id);
     const seen = this.known.get(id);
     const h = blank(handle)?.replace(/^@/, '');
     const n = blank(name);
@@ -42,8 +45,21 @@ export class TwitterPeople {
     return id !== undefined && id === this.ownerId;
   }
 
-  /** The identity of an account, with what is known of it. */
+  /**
+   * The identity of an account, with what is known of it. Without a profile URL it is made
+   * once per account (a million messages name twenty thousand people): treat it as read-only.
+   */
   ref(id: string, profileUrl?: string): IdentityRef {
+    if (profileUrl !== undefined) return this.makeRef(id, profileUrl);
+    let ref = this.refs.get(id);
+    if (ref === undefined) {
+      ref = this.makeRef(id, undefined);
+      this.refs.set(id, ref);
+    }
+    return ref;
+  }
+
+  private makeRef(id: string, profileUrl: string | undefined): IdentityRef {
     const known = this.known.get(id);
     return {
       network: 'twitter',

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../services/app-context.js';
 import { logInteraction } from '../../services/log.service.js';
-import { listPeople, type PeopleSort } from '../../services/people.service.js';
+import { listPeople } from '../../services/people.service.js';
 import { showPerson } from '../../services/person.service.js';
 import { updatePerson } from '../../services/person-update.service.js';
 import { today } from '../../services/today.service.js';
-import { ERROR_RESPONSES, idParams, page } from '../api-schemas.js';
+import { ERROR_RESPONSES, idParams } from '../api-schemas.js';
 import {
   logBody,
   logResultSchema,
@@ -17,16 +17,6 @@ import {
   todayQuery,
   todaySchema,
 } from './person.schemas.js';
-
-// The people service lists highest first for numbers and A–Z for words.
-const NATURAL_ORDER: Record<PeopleSort, 'asc' | 'desc'> = {
-  strength: 'desc',
-  offline: 'desc',
-  live: 'desc',
-  last: 'desc',
-  name: 'asc',
-  company: 'asc',
-};
 
 /** Today, the people list, one person, and what a user changes about one. */
 export function peopleRoutes(api: FastifyInstance, ctx: AppContext): void {
@@ -55,9 +45,22 @@ export function peopleRoutes(api: FastifyInstance, ctx: AppContext): void {
     },
     async (request) => {
       const query = request.query as typeof peopleQuery._output;
-      const { people } = await listPeople(ctx, { sort: query.sort, filter: query.filter, search: query.q });
-      const ordered = query.order && query.order !== NATURAL_ORDER[query.sort] ? people.reverse() : people;
-      return page(ordered, query);
+      const { total, people } = await listPeople(ctx, {
+        sort: query.sort,
+        order: query.order,
+        filter: query.filter,
+        search: query.q,
+        limit: query.limit,
+        offset: query.offset,
+      });
+      const end = query.offset + people.length;
+      return {
+        items: people,
+        total,
+        limit: query.limit,
+        offset: query.offset,
+        nextOffset: end < total ? end : null,
+      };
     },
   );
 

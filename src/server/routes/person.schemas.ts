@@ -133,7 +133,7 @@ export const peopleQuery = pageQuery.extend({
     .enum(['asc', 'desc'])
     .optional()
     .describe(
-      "the sort's natural order when left out (highest first for numbers, A–Z for names); the other reverses the whole list",
+      "the sort's natural order when left out (highest first for numbers, A–Z for names, ties by id); the other reverses it, but people with no value (no company, nothing to measure) stay last",
     ),
   q: z.string().trim().max(200).optional().describe('search in name, company and title'),
   filter: flag.optional(),

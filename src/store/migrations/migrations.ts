@@ -4,6 +4,7 @@ import { initialMigration } from './0001-initial.migration.js';
 import { mergesMigration } from './0002-merges.migration.js';
 import { lookupIndexesMigration } from './0003-lookup-indexes.migration.js';
 import { plansDealsMigration } from './0004-plans-deals.migration.js';
+import { peopleListMigration } from './0005-people-list.migration.js';
 
 /** Every migration in order; names sort by their number. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -14,6 +15,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0002-merges': mergesMigration(dialect),
         '0003-lookup-indexes': lookupIndexesMigration(),
         '0004-plans-deals': plansDealsMigration(dialect),
+        '0005-people-list': peopleListMigration(dialect),
       };
     },
   };

@@ -1,0 +1,139 @@
+/**
+ * npm run bench:api — the API under load, each route against a bare route of the same server
+ * measured in the same run (target: at least half its requests per second).
+ *
+ * A book of 100,000 people (bench/big-book.ts) is written to a SQLite file; the real server
+ * runs on it in a child process on 127.0.0.1; autocannon loads, one after another, the bare
+ * route (GET /api/v1/health: security hooks, routing and serialisation, no database), Today,
+ * the first page of People in the default sort, and a page deep in the book in another sort.
+ * BENCH_API_PEOPLE and BENCH_API_SECONDS lower the size and duration for a quick look.
+ * Figures go to docs/benchmarks.md.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { buildBigBook } from './big-book.js';
+import { writeBenchmarkSection } from './report.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const OUT = join(ROOT, 'bench', 'out');
+const NOW = Date.UTC(2026, 10, 29, 9, 0);
+const TARGET_RATIO = 0.5;
+const PEOPLE = Number(process.env.BENCH_API_PEOPLE ?? 100_000);
+const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
+/** Concurrent connections: enough to keep one Node process busy without queueing for long. */
+const CONNECTIONS = 10;
+
+/** The part of autocannon's programmatic API used here (it ships no types). */
+interface LoadResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers: Record<string, string>;
+  timeout: number;
+}) => Promise<LoadResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+interface Route {
+  name: string;
+  path: string;
+}
+
+const deepOffset = Math.floor(PEOPLE / 2);
+const ROUTES: Route[] = [
+  { name: 'bare route (health)', path: '/api/v1/health' },
+  { name: 'Today', path: '/api/v1/today' },
+  { name: 'People, first page (strength)', path: '/api/v1/people?limit=50' },
+  {
+    name: `People, page at offset ${deepOffset.toLocaleString('en')} (name, descending)`,
+    path: `/api/v1/people?sort=name&order=desc&limit=50&offset=${deepOffset}`,
+  },
+];
+
+async function startServer(db: string, token: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'api-server.js'), db, String(NOW)], {
+    env: { ...process.env, RAPPORT_BENCH_TOKEN: token },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening (\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code} before listening`)));
+  });
+  return { child, port };
+}
+
+async function load(port: number, token: string, route: Route, seconds: number): Promise<LoadResult> {
+  const url = `http://127.0.0.1:${port}${route.path}`;
+  const probe = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  if (!probe.ok) throw new Error(`${route.path} answered ${probe.status}: ${await probe.text()}`);
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { authorization: `Bearer ${token}` },
+    // A slow route is a figure to report, not a failure: only give up on a request after a minute.
+    timeout: 60,
+  });
+  if (result.errors || result.timeouts || result.non2xx)
+    throw new Error(
+      `${route.path}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`,
+    );
+  return result;
+}
+
+mkdirSync(OUT, { recursive: true });
+const db = join(OUT, `api-${PEOPLE}.db`);
+console.log(`building a book of ${PEOPLE.toLocaleString('en')} people…`);
+const book = await buildBigBook(db, PEOPLE, NOW);
+console.log(
+  `  ${book.interactions.toLocaleString('en')} touches; inserted in ${(book.insertMs / 1000).toFixed(1)} s, evaluated in ${(book.evaluateMs / 1000).toFixed(1)} s`,
+);
+
+const token = randomBytes(24).toString('base64url');
+const { child, port } = await startServer(db, token);
+const results: { route: Route; result: LoadResult }[] = [];
+try {
+  for (const route of ROUTES) {
+    // A short warm-up first: the JIT and SQLite's page cache, so the measured run is steady.
+    await load(port, token, route, 2);
+    const result = await load(port, token, route, SECONDS);
+    console.log(
+      `${route.name}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+    );
+    results.push({ route, result });
+  }
+} finally {
+  child.kill('SIGTERM');
+}
+
+const bare = results[0]!.result.requests.average;
+const rows = results.map(({ route, result }, i) => {
+  const ratio = result.requests.average / bare;
+  const verdict = i === 0 ? '' : ratio >= TARGET_RATIO ? ' ✓' : ' ✗';
+  return `| ${route.name} | \`GET ${route.path}\` | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${ratio.toFixed(2)}${verdict} |`;
+});
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+writeBenchmarkSection('api', [
+  `Machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+  '',
+  `Book: ${PEOPLE.toLocaleString('en')} people with ${book.interactions.toLocaleString('en')} touches in a SQLite file, written by bulk inserts and evaluated with refreshEvaluations (bench/big-book.ts: ${(book.insertMs / 1000).toFixed(1)} s to insert, ${(book.evaluateMs / 1000).toFixed(1)} s to evaluate; ${book.flagged.stuck.toLocaleString('en')} stuck online, ${book.flagged.overdue.toLocaleString('en')} overdue, ${book.flagged.dormant.toLocaleString('en')} dormant — Today ranks every flagged person). The server runs in its own process on 127.0.0.1; autocannon (in the benchmark process, on the same machine) keeps ${CONNECTIONS} connections busy for ${SECONDS} s per route after a 2 s warm-up. Latency in ms (autocannon's whole-millisecond resolution). Ratio: requests per second over the bare route's (target ≥ ${TARGET_RATIO}).`,
+  '',
+  '| route | request | req/s | p50 ms | p99 ms | ratio to bare |',
+  '|---|---|--:|--:|--:|--:|',
+  ...rows,
+]);
