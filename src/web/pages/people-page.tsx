@@ -88,8 +88,15 @@ export default function PeoplePage() {
     const first = items[0]?.index;
     const last = items.at(-1)?.index;
     if (first === undefined || last === undefined) return;
-    for (let page = Math.floor(first / PAGE); page <= Math.floor(last / PAGE); page++) load(page);
-  }, [items, load]);
+    // The pages in view, and the one beyond each edge, so a fast scroll rarely meets empty rows.
+    const lastPage = Math.ceil((total ?? 0) / PAGE) - 1;
+    for (
+      let page = Math.max(0, Math.floor(first / PAGE) - 1);
+      page <= Math.min(lastPage, Math.floor(last / PAGE) + 1);
+      page++
+    )
+      load(page);
+  }, [items, load, total]);
 
   const row = (index: number): PersonSummary | undefined => {
     const page = pages.current.get(Math.floor(index / PAGE));
