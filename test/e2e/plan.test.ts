@@ -41,9 +41,16 @@ describe('rapport plan, end to end', () => {
     for (const dir of [home, out, exportDir]) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('takes a stuck-online person from Today through a coffee with an invite to done, and off the list', () => {
+  it('takes a stuck-online person from Today through a coffee with an invite to done, off the list, and up the funnel', () => {
     const db = join(home, 'loop.db');
     expect(cli(db, 'import', exportDir).code).toBe(0);
+    const reached = () =>
+      Object.fromEntries(
+        JSON.parse(cli(db, 'insights', '--json').stdout).funnel.rungs.map(
+          (r: { rung: string; reached: number }) => [r.rung, r.reached],
+        ),
+      );
+    const funnelBefore = reached();
     const before = JSON.parse(cli(db, 'today', '--json').stdout);
     expect(before.entries[0]).toMatchObject({ name: 'Ada Lovelace', bucket: 'stuck', plan: null });
 
@@ -114,6 +121,12 @@ describe('rapport plan, end to end', () => {
     expect(done.stdout).toMatch(/Ada Lovelace is no longer stuck online/);
     expect(done.stdout).toMatch(/Thank-you email by 2026-12-01/);
     expect(done.stdout).toMatch(/Next rung: follow-up/);
+
+    // A coffee is a meeting in person: Ada now counts on every rung up to "met".
+    const funnelAfter = reached();
+    expect(funnelAfter.met).toBe(funnelBefore.met + 1);
+    expect(funnelAfter.live).toBe(funnelBefore.live + 1);
+    expect(funnelAfter.connected).toBe(funnelBefore.connected);
 
     const after = JSON.parse(cli(db, 'today', '--json').stdout);
     expect(after.entries.map((e: { name: string }) => e.name)).not.toContain('Ada Lovelace');
