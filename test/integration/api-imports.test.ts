@@ -68,6 +68,40 @@ describeEachDatabase('API: imports, merges, settings', (dialect) => {
     expect(missing.json().error.code).toBe('import.not_found');
   });
 
+  it('streams the import as it runs when asked for newline-delimited JSON, and ends with the result or the error', async () => {
+    const folder = api.linkedinExport({ contacts: [ada], messages: thread(ada, NOW, 6, 3, 1) });
+    const files = ['Profile.csv', 'Connections.csv', 'messages.csv'];
+    const body = multipartBody(files.map((name) => ({ name, content: readFileSync(join(folder, name)) })));
+    const lines = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+    const streamed = await api.call('POST', '/api/v1/imports', {
+      ...body,
+      headers: { ...body.headers, accept: 'application/x-ndjson' },
+    });
+    expect(streamed.statusCode).toBe(200);
+    expect(streamed.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+    const got = lines(streamed.body);
+    const reading = got.filter((l) => l.type === 'event' && l.event.type === 'file').map((l) => l.event.file);
+    expect(reading).toEqual(expect.arrayContaining(files));
+    expect(got.at(-1)).toMatchObject({
+      type: 'done',
+      imports: [{ source: 'linkedin', totals: { peopleCreated: 1 } }],
+    });
+
+    const junk = multipartBody([{ name: 'notes.txt', content: 'just some words\n' }]);
+    const failed = await api.call('POST', '/api/v1/imports', {
+      ...junk,
+      headers: { ...junk.headers, accept: 'application/x-ndjson' },
+    });
+    expect(lines(failed.body).at(-1)).toMatchObject({
+      type: 'error',
+      error: { code: 'import.unrecognised' },
+    });
+  });
+
   it('rejects uploads that are not exports, not multipart, or empty', async () => {
     const junk = await api.call(
       'POST',

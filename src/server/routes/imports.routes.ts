@@ -2,14 +2,16 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { RapportError } from '../../errors.js';
 import type { AppContext } from '../../services/app-context.js';
-import { importPaths } from '../../services/import.service.js';
+import { type ImportEvent, importPaths } from '../../services/import.service.js';
 import { listImports, undoImport } from '../../services/imports.service.js';
 import { ERROR_RESPONSES, idParams, page, pageOf, pageQuery } from '../api-schemas.js';
+import { toApiError } from '../errors.js';
 
 const totalsSchema = z.object({
   read: z.number().int(),
@@ -107,6 +109,47 @@ async function receiveUpload(
   return region === undefined ? { paths } : { paths, region };
 }
 
+/** Whether the client asked to watch the import as it runs (newline-delimited JSON). */
+function wantsProgress(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes('application/x-ndjson');
+}
+
+/** Progress lines at most this often; file changes and the end always go out. */
+const PROGRESS_EVERY_MS = 100;
+
+/**
+ * Runs the import while streaming its events, one JSON object per line, then the result or the
+ * error in the API's one shape. The status is 200 once streaming starts, so the last line says
+ * how it ended.
+ */
+async function streamImport(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  paths: string[],
+  region: string | undefined,
+): Promise<FastifyReply> {
+  const stream = new PassThrough();
+  const line = (value: unknown) => stream.write(`${JSON.stringify(value)}\n`);
+  reply.status(200).type('application/x-ndjson; charset=utf-8').send(stream);
+  let last = 0;
+  const onEvent = (event: ImportEvent) => {
+    const now = Date.now();
+    if (event.type === 'progress' && now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    line({ type: 'event', event });
+  };
+  try {
+    const imports = await importPaths(ctx, paths, { defaultRegion: region, onEvent });
+    line({ type: 'done', imports: z.array(importResultSchema).parse(imports) });
+  } catch (error) {
+    line({ type: 'error', ...toApiError(error, request).body });
+  } finally {
+    stream.end();
+  }
+  return reply;
+}
+
 /** Import history, uploads of export files, and exact undo. */
 export function importsRoutes(api: FastifyInstance, ctx: AppContext): void {
   api.get(
@@ -128,7 +171,7 @@ export function importsRoutes(api: FastifyInstance, ctx: AppContext): void {
       schema: {
         summary: 'Import export files (multipart/form-data: one or more files, optional field region)',
         description:
-          'Send each export file (zip, folder contents, mbox, .ics, .vcf, CSV…) as a file part; parts of one export are read together. The optional field `region` (e.g. DE) is the country for phone numbers written without a country code. Each source recognised becomes one import.',
+          'Send each export file (zip, folder contents, mbox, .ics, .vcf, CSV…) as a file part; parts of one export are read together. The optional field `region` (e.g. DE) is the country for phone numbers written without a country code. Each source recognised becomes one import. With `Accept: application/x-ndjson` the answer is 200 and streams one JSON object per line while the import runs: `{"type":"event","event":{…}}` (a file being read or skipped, bytes read, people being scored; at most ten a second), then `{"type":"done","imports":[…]}` or `{"type":"error","error":{code,message,details}}`.',
         tags: ['imports'],
         consumes: ['multipart/form-data'],
         response: { 201: z.object({ imports: z.array(importResultSchema) }), ...ERROR_RESPONSES },
@@ -146,6 +189,7 @@ export function importsRoutes(api: FastifyInstance, ctx: AppContext): void {
         const { paths, region } = await receiveUpload(request, dir);
         if (paths.length === 0)
           throw new RapportError('input.invalid', 'Attach at least one export file to import.');
+        if (wantsProgress(request)) return await streamImport(ctx, request, reply, paths, region);
         const imports = await importPaths(ctx, paths, { defaultRegion: region });
         reply.status(201);
         return { imports };

@@ -1,4 +1,5 @@
 import { type DragEvent, useRef, useState } from 'react';
+import type { ImportEvent } from '../../services/import.service.js';
 import type { ImportResult } from '../../services/import-report.js';
 import type { ImportSummary } from '../../services/imports.service.js';
 import { ApiError, api } from '../api.js';
@@ -7,47 +8,85 @@ import { day } from '../format.js';
 import { Link } from '../router.js';
 import { useApi } from '../use-api.js';
 
-type Phase = { step: 'idle' } | { step: 'uploading'; percent: number } | { step: 'importing' };
+type Phase =
+  | { step: 'idle' }
+  | { step: 'uploading'; percent: number }
+  | { step: 'importing'; file: string | null; percent: number | null; scoring: number | null };
 
-/** Uploads with XMLHttpRequest, the one browser API that reports upload progress. */
+/** One line of the import's progress stream (see docs/api.md, POST /imports). */
+type StreamLine =
+  | { type: 'event'; event: ImportEvent }
+  | { type: 'done'; imports: ImportResult[] }
+  | { type: 'error'; error: { code: string; message: string; details?: Record<string, unknown> } };
+
+type ErrorBody = { error?: { code: string; message: string; details?: Record<string, unknown> } };
+
+const failed = (status: number, body: ErrorBody | undefined) =>
+  new ApiError(
+    body?.error?.code ?? 'http.error',
+    body?.error?.message ?? `The server answered ${status}.`,
+    status,
+    body?.error?.details ?? {},
+  );
+
+/**
+ * Uploads with XMLHttpRequest (the one browser API that reports upload progress) and reads the
+ * server's progress lines as they arrive, until the result or the error.
+ */
 function upload(
   files: readonly File[],
   region: string,
-  onProgress: (percent: number) => void,
-  onSent: () => void,
+  onUpload: (percent: number) => void,
+  onEvent: (event: ImportEvent) => void,
 ) {
-  return new Promise<{ imports: ImportResult[] }>((resolve, reject) => {
+  return new Promise<ImportResult[]>((resolve, reject) => {
     const form = new FormData();
     if (region.trim()) form.append('region', region.trim());
     for (const file of files) form.append('file', file, file.name);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/v1/imports');
     xhr.withCredentials = true;
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
-    xhr.upload.onload = onSent;
+    xhr.setRequestHeader('accept', 'application/x-ndjson');
+    xhr.upload.onprogress = (e) => e.lengthComputable && onUpload(Math.round((e.loaded / e.total) * 100));
+    let seen = 0;
+    let settled = false;
+    const read = () => {
+      if (xhr.status !== 200) return;
+      const text = xhr.responseText;
+      const end = text.lastIndexOf('\n') + 1;
+      for (const raw of text.slice(seen, end).split('\n')) {
+        if (!raw) continue;
+        const line = JSON.parse(raw) as StreamLine;
+        if (line.type === 'event') onEvent(line.event);
+        else if (line.type === 'done') {
+          settled = true;
+          resolve(line.imports);
+        } else {
+          settled = true;
+          reject(failed(200, line));
+        }
+      }
+      seen = end;
+    };
+    xhr.onprogress = read;
     xhr.onerror = () =>
       reject(new ApiError('network.unreachable', 'The upload failed: is `rapport serve` still running?', 0));
     xhr.onload = () => {
-      let body: unknown;
+      if (xhr.status === 200) {
+        read();
+        if (!settled)
+          reject(new ApiError('http.error', 'The import ended without a result; see Import history.', 200));
+        return;
+      }
+      let body: (ErrorBody & { imports?: ImportResult[] }) | undefined;
       try {
-        body = JSON.parse(xhr.responseText);
+        body = JSON.parse(xhr.responseText) as ErrorBody & { imports?: ImportResult[] };
       } catch {
         body = undefined;
       }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as { imports: ImportResult[] });
-      else {
-        const error = (
-          body as { error?: { code: string; message: string; details?: Record<string, unknown> } }
-        )?.error;
-        reject(
-          new ApiError(
-            error?.code ?? 'http.error',
-            error?.message ?? `The server answered ${xhr.status}.`,
-            xhr.status,
-            error?.details ?? {},
-          ),
-        );
-      }
+      // A server that does not stream answers the whole result at once.
+      if (xhr.status === 201 && body?.imports) resolve(body.imports);
+      else reject(failed(xhr.status, body));
     };
     xhr.send(form);
   });
@@ -192,18 +231,33 @@ export default function ImportPage() {
     setError(undefined);
     setResults([]);
     setPhase({ step: 'uploading', percent: 0 });
+    let current: Phase = { step: 'importing', file: null, percent: null, scoring: null };
     try {
-      const answer = await upload(
+      const imports = await upload(
         files,
         region,
-        (percent) => setPhase({ step: 'uploading', percent }),
-        () => setPhase({ step: 'importing' }),
+        (percent) => setPhase(percent < 100 ? { step: 'uploading', percent } : current),
+        (event) => {
+          if (event.type === 'file' && event.status === 'reading')
+            current = { step: 'importing', file: event.file, percent: 0, scoring: null };
+          else if (event.type === 'progress' && event.bytesTotal > 0)
+            current = {
+              step: 'importing',
+              file: event.file,
+              percent: Math.round((event.bytesRead / event.bytesTotal) * 100),
+              scoring: null,
+            };
+          else if (event.type === 'scoring')
+            current = { step: 'importing', file: null, percent: null, scoring: event.people };
+          setPhase(current);
+        },
       );
-      setResults(answer.imports);
+      setResults(imports);
       setFiles([]);
       setVersion((v) => v + 1);
     } catch (e) {
       setError(e as ApiError);
+      setVersion((v) => v + 1);
     } finally {
       setPhase({ step: 'idle' });
     }
@@ -273,7 +327,15 @@ export default function ImportPage() {
             {phase.percent}%
           </p>
         ) : null}
-        {phase.step === 'importing' ? <p>Importing — reading every file and resolving people…</p> : null}
+        {phase.step === 'importing' ? (
+          <p>
+            {phase.scoring !== null
+              ? `Scoring ${phase.scoring.toLocaleString()} people…`
+              : phase.file
+                ? `Reading ${phase.file}${phase.percent === null ? '' : ` — ${phase.percent}%`}`
+                : 'Importing — reading every file and resolving people…'}
+          </p>
+        ) : null}
       </div>
       <ErrorBanner error={error} />
       {results.map((r) => (

@@ -147,7 +147,7 @@ function Merges({ person, onChanged }: { person: PersonDetail; onChanged: () => 
             </p>
             <button
               type="button"
-              onClick={() => act(() => api.post('/merges', { keep: person.id, merge: other.id }))}
+              onClick={() => act(() => api.post('/merges', { keepId: person.id, mergeId: other.id }))}
             >
               Merge {other.name} into {person.name}
             </button>
