@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ago, isOffline, networkName, percent } from './format.js';
+import { ago, isOffline, networkName, percent, settingLabel } from './format.js';
 
 const NOW = Date.UTC(2026, 10, 29, 12);
 const DAY = 86_400_000;
@@ -27,5 +27,12 @@ describe('web formatting', () => {
     expect(['email', 'call', 'video', 'in_person'].every(isOffline)).toBe(true);
     expect(networkName('twitter')).toBe('Twitter/X');
     expect(networkName('quora')).toBe('quora');
+  });
+
+  it('names settings in words, keeping the key for the tooltip', () => {
+    expect(settingLabel('halfLifeDays')).toBe('half life days');
+    expect(settingLabel('cadenceDays.prospect')).toBe('prospect');
+    expect(settingLabel('weights.in_person')).toBe('in person');
+    expect(settingLabel('stuck.maxOfflineRatio')).toBe('max offline ratio');
   });
 });

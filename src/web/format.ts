@@ -85,3 +85,12 @@ export function networkName(network: string): string {
   };
   return names[network] ?? network;
 }
+
+/** A setting's name in words: the last part of its key, camelCase split ("halfLifeDays" → "half life days"). */
+export function settingLabel(key: string): string {
+  const last = key.slice(key.lastIndexOf('.') + 1);
+  return last
+    .replace(/_/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+}

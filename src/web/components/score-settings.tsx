@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ScoreSettings } from '../../services/settings.service.js';
 import { type ApiError, api } from '../api.js';
+import { settingLabel } from '../format.js';
 import { useApi } from '../use-api.js';
 import { ErrorBanner, Loading } from './status.js';
 
@@ -60,8 +61,8 @@ function Setting({ leaf, changed, onSaved }: { leaf: Leaf; changed: boolean; onS
   };
   return (
     <div>
-      <label htmlFor={id}>
-        {leaf.key}
+      <label htmlFor={id} title={leaf.key}>
+        {settingLabel(leaf.key)}
         {changed ? <span className="muted"> (changed)</span> : null}
       </label>
       <div className="actions" style={{ marginTop: 0 }}>
