@@ -35,16 +35,48 @@ interface Pending {
 // garbage collector then keeps the heap small.
 const BATCH_SIZE = 1000;
 
-const identityKey = (network: string, key: string) => `${network}\u0000${key}`;
+/**
+ * Values by network, then by account key. Looked up for every participant of every record: a
+ * map per network spares building a combined key string (and hashing it afresh) each time.
+ */
+class ByIdentity<V> {
+  private readonly networks = new Map<string, Map<string, V>>();
+
+  get(network: string, key: string): V | undefined {
+    return this.networks.get(network)?.get(key);
+  }
+
+  has(network: string, key: string): boolean {
+    return this.networks.get(network)?.has(key) ?? false;
+  }
+
+  set(network: string, key: string, value: V): void {
+    let keys = this.networks.get(network);
+    if (keys === undefined) {
+      keys = new Map();
+      this.networks.set(network, keys);
+    }
+    keys.set(key, value);
+  }
+
+  /** Replaces every value `change` returns a new one for. */
+  update(change: (value: V) => V | undefined): void {
+    for (const keys of this.networks.values())
+      for (const [key, value] of keys) {
+        const changed = change(value);
+        if (changed !== undefined) keys.set(key, changed);
+      }
+  }
+}
 
 /**
  * One import inside one transaction: resolves identities to people (creating what is new),
  * writes interactions in batches, and counts every record into the report.
  */
 export class ImportSession {
-  private readonly known = new Map<string, KnownIdentity>();
+  private readonly known = new ByIdentity<KnownIdentity>();
   private readonly loadedNetworks = new Set<string>();
-  private readonly ownerKeys = new Set<string>();
+  private readonly ownerKeys = new ByIdentity<true>();
   private ownerPersonId: number | null = null;
   private ownerCounted = false;
   private pending: Pending[] = [];
@@ -76,7 +108,7 @@ export class ImportSession {
     if (!owner) return;
     this.ownerPersonId = owner.id;
     for (const identity of await identitiesRepository.listForPerson(this.db, owner.id)) {
-      this.ownerKeys.add(identityKey(identity.network, identity.key));
+      this.ownerKeys.set(identity.network, identity.key, true);
     }
   }
 
@@ -106,7 +138,7 @@ export class ImportSession {
   private async addOwnerIdentities(refs: readonly IdentityRef[]): Promise<boolean> {
     let added = false;
     for (const ref of refs) {
-      this.ownerKeys.add(identityKey(ref.network, ref.key));
+      this.ownerKeys.set(ref.network, ref.key, true);
       const existing = await this.lookup(ref);
       // An identity already filed under a contact stays there; it is still recognised as "me".
       if (!existing && this.ownerPersonId !== null) {
@@ -230,8 +262,7 @@ export class ImportSession {
         now: this.now,
       });
       this.merges.push(mergeId);
-      for (const [key, known] of this.known)
-        if (known.personId === other) this.known.set(key, { ...known, personId: keepId });
+      this.known.update((known) => (known.personId === other ? { ...known, personId: keepId } : undefined));
       this.touchedPeople.delete(other);
       this.touchedPeople.add(keepId);
       this.newPeopleTouches.forget(other);
@@ -281,7 +312,7 @@ export class ImportSession {
   }
 
   private isOwner(ref: IdentityRef): boolean {
-    return this.ownerKeys.has(identityKey(ref.network, ref.key));
+    return this.ownerKeys.has(ref.network, ref.key);
   }
 
   /**
@@ -290,7 +321,7 @@ export class ImportSession {
    */
   private knownNow(ref: IdentityRef): KnownIdentity | undefined {
     if (!this.loadedNetworks.has(ref.network)) return undefined;
-    const found = this.known.get(identityKey(ref.network, ref.key));
+    const found = this.known.get(ref.network, ref.key);
     if (found === undefined || (!found.named && ref.displayName)) return undefined;
     this.sighted.add(found.identityId);
     return found;
@@ -300,14 +331,14 @@ export class ImportSession {
     if (!this.loadedNetworks.has(ref.network)) {
       this.loadedNetworks.add(ref.network);
       for (const row of await identitiesRepository.listByNetworks(this.db, [ref.network])) {
-        this.known.set(identityKey(row.network, row.key), {
+        this.known.set(row.network, row.key, {
           identityId: row.id,
           personId: row.person_id,
           named: row.display_name !== null,
         });
       }
     }
-    const found = this.known.get(identityKey(ref.network, ref.key));
+    const found = this.known.get(ref.network, ref.key);
     if (found) {
       this.sighted.add(found.identityId);
       if (!found.named && ref.displayName) await this.learnName(found, ref);
@@ -373,7 +404,7 @@ export class ImportSession {
       created_at: this.now,
     });
     const known = { identityId, personId, named: Boolean(ref.displayName) };
-    this.known.set(identityKey(ref.network, ref.key), known);
+    this.known.set(ref.network, ref.key, known);
     this.sighted.add(identityId);
     return known;
   }

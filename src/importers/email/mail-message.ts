@@ -34,6 +34,15 @@ export type MailReading = { mail: MailSummary } | { rejected: string };
 export function gmailLabels(value: string | undefined): string[] {
   if (value === undefined) return [];
   const labels: string[] = [];
+  // Without quotes or encoded words (nearly always) the labels are the comma-separated pieces.
+  if (value.indexOf('"') === -1 && value.indexOf('=?') === -1) {
+    for (const piece of value.split(',')) {
+      const label = piece.trim();
+      if (label !== '') labels.push(label.toLowerCase());
+      if (labels.length >= 64) break;
+    }
+    return labels;
+  }
   for (const m of value.matchAll(/\s*("(?:[^"\\]|\\.)*"|[^,]*)\s*(?:,|$)/g)) {
     let label = m[1]!.trim();
     if (label.startsWith('"') && label.endsWith('"') && label.length >= 2)
