@@ -166,6 +166,40 @@ describe('findSlots', () => {
     ]);
   });
 
+  it('offers aligned times up to a working-hours end the clocks skip (Chatham, 29 September 2030)', () => {
+    // Chatham jumps from 02:45 to 03:45 (+12:45 → +13:45). The end 03:05 is skipped, so it moves
+    // forward by the gap to 04:05 and the day's hours are 02:31 → 04:05: 03:45–04:05 fits them.
+    // The property-test counterexample; findSlots used to stop at the configured 03:05 and offer nothing.
+    const req: SlotRequest = {
+      from: 1916834400000,
+      to: 1916856000000,
+      minutes: 20,
+      bufferMinutes: 0,
+      travelMinutes: 0,
+      workingHours: { timeZone: 'Pacific/Chatham', days: [7], start: '02:31', end: '03:05' },
+      holidays: [],
+      busy: [],
+      count: 1,
+      stepMinutes: 15,
+    };
+    // 03:45 +13:45 is 14:00 UTC on the 28th.
+    expect(findSlots(req)).toEqual([
+      { start: Date.UTC(2030, 8, 28, 14), end: Date.UTC(2030, 8, 28, 14, 20) },
+    ]);
+    expect(labels(req)).toEqual(['Sun 29 Sept, 03:45–04:05 (Pacific/Chatham)']);
+    // Both bounds skipped (02:50 → 03:50, 03:40 → 04:40): the day's aligned starts are 04:00 onwards.
+    const bothSkipped = findSlots({
+      ...req,
+      minutes: 30,
+      from: Date.UTC(2030, 8, 28, 12),
+      count: 3,
+      workingHours: { ...req.workingHours, start: '02:50', end: '03:40' },
+    });
+    expect(bothSkipped.map((s) => describeSlot(s, 'Pacific/Chatham'))).toEqual([
+      'Sun 29 Sept, 04:00–04:30 (Pacific/Chatham)',
+    ]);
+  });
+
   it('offers a repeated local hour once', () => {
     // Sunday 25 October 2026: Berlin goes back from 03:00 to 02:00, so 02:00–03:00 happens twice.
     const slots = findSlots(

@@ -155,23 +155,30 @@ class BlockedSweep {
 }
 
 /**
- * The instants of a working day's local times aligned to the step, ascending. Where the offset
- * does not change during working hours (nearly always) they are computed directly; otherwise each
- * is converted on its own, times the clocks skip are left out, and a time that occurs twice is
- * offered once (its first occurrence).
+ * The instants of a working day's local times aligned to the step, ascending. The wall-clock span
+ * is read from the day's instants, not from the configured HH:MM: a bound the clocks skip has
+ * moved forward by the gap (03:05 on a 02:45→03:45 day ends the day at 04:05), and the aligned
+ * times up to the moved bound belong to the day. Where the offset does not change during working
+ * hours (nearly always) they are computed directly; otherwise each is converted on its own, times
+ * the clocks skip are left out, and a time that occurs twice is offered once (its first occurrence).
  */
 function alignedStarts(day: WorkingDay, p: Plan): number[] {
   const zone = p.hours.timeZone;
-  const first = Math.ceil(p.hours.startMinute / p.stepMinutes) * p.stepMinutes;
+  const stepMs = p.stepMinutes * MINUTE_MS;
   const midnightWall = Date.UTC(day.year, day.month - 1, day.day);
-  const offset = zoneOffset(zone, day.start);
-  const steady = offset === zoneOffset(zone, day.end - 1);
+  const startOffset = zoneOffset(zone, day.start);
+  const endOffset = zoneOffset(zone, day.end - 1);
+  // Wall-clock bounds in ms after this date's midnight; starts from the next midnight on belong to
+  // the next local date.
+  const startWall = day.start + startOffset - midnightWall;
+  const endWall = Math.min(day.end + endOffset - midnightWall, MINUTES_PER_DAY * MINUTE_MS);
   const starts: number[] = [];
-  for (let minute = first; minute < p.hours.endMinute; minute += p.stepMinutes) {
-    if (steady) {
-      starts.push(midnightWall + minute * MINUTE_MS - offset);
+  for (let wall = Math.ceil(startWall / stepMs) * stepMs; wall < endWall; wall += stepMs) {
+    if (startOffset === endOffset) {
+      starts.push(midnightWall + wall - startOffset);
       continue;
     }
+    const minute = wall / MINUTE_MS;
     const [hour, min] = [Math.floor(minute / 60), minute % 60];
     const at = localToUtc(zone, day.year, day.month, day.day, hour, min);
     const back = utcToLocalParts(zone, at);
