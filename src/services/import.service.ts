@@ -171,6 +171,8 @@ async function importParsed(ctx: AppContext, job: ImportJob): Promise<ImportResu
       options.onEvent?.({ type: 'scoring', people: session.touchedPeople.size });
       await refreshEvaluations(ctx, trx, session.touchedPeople, now, session.newPeopleTouches);
       await invalidateAfterImport(trx, session);
+      // Free slots avoid a calendar's busy times; they are stored (and undone) with the import.
+      if (importer.source === 'calendar') await storeBusyTimes(ctx, trx, importId, source);
     });
   } catch (error) {
     await importsRepository.finish(ctx.store.db, importId, {
@@ -195,8 +197,6 @@ async function importParsed(ctx: AppContext, job: ImportJob): Promise<ImportResu
     counts: result.totals,
     report: result.files,
   });
-  // Free slots avoid a calendar's busy times; undoing the import removes them with the rest.
-  if (importer.source === 'calendar') await storeBusyTimes(ctx, importId, source);
   return result;
 }
 
