@@ -6,14 +6,16 @@
  * runs on it in a child process on 127.0.0.1; autocannon loads, one after another, the bare
  * route (GET /api/v1/health: security hooks, routing and serialisation, no database), Today,
  * the first page of People in the default sort, and a page deep in the book in another sort.
- * BENCH_API_PEOPLE and BENCH_API_SECONDS lower the size and duration for a quick look.
+ * Then `rapport today` on the same book as a whole process (the installed command, median of 7
+ * runs after one warm-up), against `rapport --help` as the floor of starting Node and the
+ * bundle. BENCH_API_PEOPLE and BENCH_API_SECONDS lower the size and duration for a quick look.
  * Figures go to docs/benchmarks.md.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildBigBook } from './big-book.js';
 import { writeBenchmarkSection } from './report.js';
@@ -26,6 +28,9 @@ const PEOPLE = Number(process.env.BENCH_API_PEOPLE ?? 100_000);
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
 /** Concurrent connections: enough to keep one Node process busy without queueing for long. */
 const CONNECTIONS = 10;
+const CLI_RUNS = 7;
+/** `rapport today`, the whole process, on the 100,000-person book. */
+const CLI_TARGET_MS = 200;
 
 /** The part of autocannon's programmatic API used here (it ships no types). */
 interface LoadResult {
@@ -121,6 +126,25 @@ try {
   child.kill('SIGTERM');
 }
 
+/** Whole-process milliseconds of the installed command, median of `runs` after one warm-up. */
+function medianRunMs(args: string[], runs = CLI_RUNS): number {
+  const run = () => {
+    const started = performance.now();
+    execFileSync(process.execPath, [join(ROOT, 'bin', 'rapport.js'), ...args], {
+      // The clock pinned to the moment the book was evaluated, as for the server.
+      env: { ...process.env, RAPPORT_NOW: new Date(NOW).toISOString() },
+      stdio: 'ignore',
+    });
+    return performance.now() - started;
+  };
+  run();
+  const times = Array.from({ length: runs }, run).sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)]!;
+}
+const todayMs = medianRunMs(['today', '--db', db]);
+const floorMs = medianRunMs(['--help']);
+console.log(`rapport today: ${todayMs.toFixed(0)} ms (rapport --help: ${floorMs.toFixed(0)} ms)`);
+
 const bare = results[0]!.result.requests.average;
 const rows = results.map(({ route, result }, i) => {
   const ratio = result.requests.average / bare;
@@ -131,9 +155,11 @@ const cpu = cpus()[0]?.model ?? 'unknown CPU';
 writeBenchmarkSection('api', [
   `Machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
   '',
-  `Book: ${PEOPLE.toLocaleString('en')} people with ${book.interactions.toLocaleString('en')} touches in a SQLite file, written by bulk inserts and evaluated with refreshEvaluations (bench/big-book.ts: ${(book.insertMs / 1000).toFixed(1)} s to insert, ${(book.evaluateMs / 1000).toFixed(1)} s to evaluate; ${book.flagged.stuck.toLocaleString('en')} stuck online, ${book.flagged.overdue.toLocaleString('en')} overdue, ${book.flagged.dormant.toLocaleString('en')} dormant — Today ranks every flagged person). The server runs in its own process on 127.0.0.1; autocannon (in the benchmark process, on the same machine) keeps ${CONNECTIONS} connections busy for ${SECONDS} s per route after a 2 s warm-up. Latency in ms (autocannon's whole-millisecond resolution). Ratio: requests per second over the bare route's (target ≥ ${TARGET_RATIO}).`,
+  `Book: ${PEOPLE.toLocaleString('en')} people with ${book.interactions.toLocaleString('en')} touches in a SQLite file, written by bulk inserts and evaluated with refreshEvaluations (bench/big-book.ts: ${(book.insertMs / 1000).toFixed(1)} s to insert, ${(book.evaluateMs / 1000).toFixed(1)} s to evaluate; ${book.flagged.stuck.toLocaleString('en')} stuck online, ${book.flagged.overdue.toLocaleString('en')} overdue, ${book.flagged.dormant.toLocaleString('en')} dormant). Today reads its first page in rank order from an index (person_evaluations_today_idx); Today and People are answered from the server's read cache while the book is unchanged (services/read-cache.service.ts), so these figures are the steady state of a book nobody is writing to. The server runs in its own process on 127.0.0.1; autocannon (in the benchmark process, on the same machine) keeps ${CONNECTIONS} connections busy for ${SECONDS} s per route after a 2 s warm-up. Latency in ms (autocannon's whole-millisecond resolution). Ratio: requests per second over the bare route's (target ≥ ${TARGET_RATIO}).`,
   '',
   '| route | request | req/s | p50 ms | p99 ms | ratio to bare |',
   '|---|---|--:|--:|--:|--:|',
   ...rows,
+  '',
+  `\`rapport today\` on the same book, the whole process (the installed command, RAPPORT_NOW at the book's moment), median of ${CLI_RUNS} runs after one warm-up: ${todayMs.toFixed(0)} ms (target < ${CLI_TARGET_MS} ms${todayMs < CLI_TARGET_MS ? ' ✓' : ' ✗'}); \`rapport --help\`, starting Node and the bundle only: ${floorMs.toFixed(0)} ms. Machine load average at the end of the run: ${loadavg()[0]!.toFixed(1)}.`,
 ]);

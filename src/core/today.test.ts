@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { isRapportError } from '../errors.js';
 import { DAY_MS } from './duration.js';
 import { NOW } from './test-arbitraries.js';
-import { bucketOf, DORMANT_WORTH_REVIVING, rankToday, type TodayCandidate } from './today.js';
+import {
+  bucketOf,
+  DORMANT_WORTH_REVIVING,
+  type RankInputs,
+  rankToday,
+  TODAY_BUCKETS,
+  type TodayCandidate,
+  todayKeysOf,
+  urgencyDaysAt,
+} from './today.js';
 import type { Evaluation, RelationshipType } from './types.js';
 
 interface Fake {
@@ -18,7 +27,7 @@ interface Fake {
   lastTouchDaysAgo?: number | null;
 }
 
-function evaluation(f: Fake): Evaluation {
+function evaluation(f: Fake): Evaluation & RankInputs {
   const ago = (d: number | null | undefined) => (d === null || d === undefined ? null : NOW - d * DAY_MS);
   return {
     score: {
@@ -34,6 +43,8 @@ function evaluation(f: Fake): Evaluation {
     lastTouchAt: ago(f.lastTouchDaysAgo ?? 1),
     knownSince: NOW - 1000 * DAY_MS,
     daysStuck: f.daysStuck ?? 0,
+    // A streak that began daysStuck days and a few hours ago, as evaluate counts it.
+    onlineStreakStartAt: f.stuck ? NOW - (f.daysStuck ?? 0) * DAY_MS - 3_600_000 : null,
   };
 }
 
@@ -121,6 +132,97 @@ describe('rankToday', () => {
         expect(isRapportError(error) && error.code === 'input.invalid').toBe(true);
       }
     }
+  });
+});
+
+describe('rankToday ties', () => {
+  it('breaks full ties by id ascending, whatever the input order', () => {
+    const same = { overdue: true, lastOfflineDaysAgo: 30 };
+    const list = rankToday([candidate('b', same), candidate('c', same), candidate('a', same)], NOW, 10);
+    expect(ids(list)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('counts urgency in whole days, so instants within the same day tie', () => {
+    const since = NOW - 3 * DAY_MS;
+    expect(urgencyDaysAt(since, NOW)).toBe(3);
+    expect(urgencyDaysAt(since + 1, NOW)).toBe(2);
+    expect(urgencyDaysAt(NOW + DAY_MS, NOW)).toBe(0);
+    expect(urgencyDaysAt(null, NOW)).toBe(0);
+  });
+
+  it('counts a stuck streak from its start at `now`, not from when it was evaluated', () => {
+    const e = evaluation({ stuck: true, daysStuck: 5 });
+    const [item] = rankToday(
+      [{ id: 'x', evaluation: e, relationshipType: 'other', hasOpenDeal: false }],
+      NOW + 2 * DAY_MS,
+      1,
+    );
+    expect(item?.urgencyDays).toBe(7);
+  });
+});
+
+describe('todayKeysOf', () => {
+  it('derives the stored keys rankToday orders by', () => {
+    const keys = todayKeysOf({
+      evaluation: evaluation({ overdue: true, strength: 47, offlineRatio: 0.2, lastOfflineDaysAgo: 12 }),
+      relationshipType: 'partner',
+      hasOpenDeal: false,
+    });
+    expect(keys).toEqual({
+      bucket: TODAY_BUCKETS.indexOf('overdue'),
+      valueRank: 2,
+      gapBand: 3,
+      urgencySince: NOW - 12 * DAY_MS,
+    });
+    expect(
+      todayKeysOf({ evaluation: evaluation({}), relationshipType: 'client', hasOpenDeal: true }),
+    ).toEqual({
+      bucket: null,
+      valueRank: 0,
+      gapBand: 1,
+      urgencySince: null,
+    });
+  });
+
+  it('orders like rankToday when sorted by (bucket, value, band desc, days desc, id)', () => {
+    const fakeArb = fc.record({
+      stuck: fc.boolean(),
+      overdue: fc.boolean(),
+      dormant: fc.boolean(),
+      strength: fc.integer({ min: 0, max: 60 }),
+      tenure: fc.constantFrom(0, 0.6),
+      daysStuck: fc.integer({ min: 0, max: 5 }),
+      lastOfflineDaysAgo: fc.option(fc.integer({ min: 0, max: 5 })),
+      lastTouchDaysAgo: fc.integer({ min: 0, max: 5 }),
+    });
+    const listArb = fc.array(
+      fc.tuple(
+        fakeArb,
+        fc.constantFrom<RelationshipType>('client', 'prospect', 'partner', 'other'),
+        fc.boolean(),
+      ),
+      { maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(listArb, fc.integer({ min: 0, max: 3 * DAY_MS }), (list, later) => {
+        const now = NOW + later;
+        const candidates = list.map(([f, type, deal], i) =>
+          candidate(`p${String(i).padStart(2, '0')}`, f, type, deal),
+        );
+        const keyed = candidates
+          .map((c) => ({ id: c.id, keys: todayKeysOf(c) }))
+          .filter((c) => c.keys.bucket !== null);
+        keyed.sort(
+          (a, b) =>
+            a.keys.bucket! - b.keys.bucket! ||
+            a.keys.valueRank - b.keys.valueRank ||
+            b.keys.gapBand - a.keys.gapBand ||
+            urgencyDaysAt(b.keys.urgencySince, now) - urgencyDaysAt(a.keys.urgencySince, now) ||
+            (a.id < b.id ? -1 : 1),
+        );
+        expect(keyed.map((c) => c.id)).toEqual(ids(rankToday(candidates, now, Number.POSITIVE_INFINITY)));
+      }),
+    );
   });
 });
 

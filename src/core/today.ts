@@ -11,18 +11,24 @@ export interface RankInputs {
   score: { strength: number; terms: { tenure: number } };
   balance: { offlineRatio: number | null };
   daysStuck: number;
+  /** When the current online-only streak began (the first touch after the last offline one); null when none. */
+  onlineStreakStartAt: number | null;
   lastRealConversationAt: number | null;
   knownSince: number | null;
   lastTouchAt: number | null;
 }
 
-/** The rank inputs of an evaluation, and nothing else. Never throws. */
-export function rankInputsOf(e: Evaluation): RankInputs {
+/**
+ * The rank inputs of an evaluation, and nothing else; `onlineStreakStartAt` is the history
+ * fact the evaluation's daysStuck was counted from (core/facts.ts). Never throws.
+ */
+export function rankInputsOf(e: Evaluation, onlineStreakStartAt: number | null): RankInputs {
   return {
     flags: e.flags,
     score: { strength: e.score.strength, terms: { tenure: e.score.terms.tenure } },
     balance: { offlineRatio: e.balance.offlineRatio },
     daysStuck: e.daysStuck,
+    onlineStreakStartAt,
     lastRealConversationAt: e.lastRealConversationAt,
     knownSince: e.knownSince,
     lastTouchAt: e.lastTouchAt,
@@ -44,7 +50,7 @@ export interface TodayItem<Id = string> extends TodayCandidate<Id> {
   valueRank: number;
   /** Strength not yet taken offline: strength × (1 − offline ratio). */
   strengthGap: number;
-  /** Days stuck (stuck), since the last offline touch or since known (overdue), since the last touch (dormant). */
+  /** Whole days since urgencySinceOf (0 when unknown or in the future). */
   urgencyDays: number;
 }
 
@@ -56,6 +62,9 @@ export const DORMANT_WORTH_REVIVING = { minTenure: 0.5, minStrength: 20 } as con
 
 /** Strength gaps are compared in bands of this many points, so days stuck can still decide. */
 export const STRENGTH_GAP_BAND = 10;
+
+/** The buckets in Today's order; a bucket's index is the number the store orders by (today_bucket). */
+export const TODAY_BUCKETS: readonly TodayBucket[] = ['stuck', 'overdue', 'dormant'];
 
 const BUCKET_ORDER: Record<TodayBucket, number> = { stuck: 0, overdue: 1, dormant: 2 };
 
@@ -80,10 +89,57 @@ export function valueRankOf(
   return type === 'partner' ? 2 : 3;
 }
 
-function urgencyDays(bucket: TodayBucket, e: RankInputs, now: number): number {
-  if (bucket === 'stuck') return e.daysStuck;
-  const since = bucket === 'overdue' ? (e.lastRealConversationAt ?? e.knownSince) : e.lastTouchAt;
-  return since === null ? 0 : Math.max(0, Math.floor((now - since) / DAY_MS));
+/**
+ * The instant a bucket's urgency counts from: the start of the online streak (stuck), the last
+ * real conversation or else since known (overdue), the last touch (dormant); null when unknown.
+ * Never throws.
+ */
+export function urgencySinceOf(bucket: TodayBucket, e: RankInputs): number | null {
+  if (bucket === 'stuck') return e.onlineStreakStartAt;
+  return bucket === 'overdue' ? (e.lastRealConversationAt ?? e.knownSince) : e.lastTouchAt;
+}
+
+/** Whole days from `since` to `now`: floor((now − since) / day), 0 when unknown or not yet past. Never throws. */
+export function urgencyDaysAt(since: number | null, now: number): number {
+  return since === null || since >= now ? 0 : Math.floor((now - since) / DAY_MS);
+}
+
+/** The strength-gap band: floor(strength × (1 − offline ratio) / STRENGTH_GAP_BAND). Never throws. */
+export function gapBandOf(e: RankInputs): number {
+  return Math.floor(strengthGapOf(e) / STRENGTH_GAP_BAND);
+}
+
+function strengthGapOf(e: RankInputs): number {
+  return e.score.strength * (1 - (e.balance.offlineRatio ?? 0));
+}
+
+/**
+ * What a database orders Today by, stored beside each evaluation: the bucket as BUCKET_ORDER
+ * (null when not on Today), the value rank, the gap band and the instant urgency counts from.
+ * Ordering by (bucket, valueRank, gapBand desc, urgencyDaysAt(urgencySince, now) desc, id)
+ * is exactly rankToday's order. Never throws.
+ */
+export interface TodayKeys {
+  bucket: number | null;
+  valueRank: number;
+  gapBand: number;
+  urgencySince: number | null;
+}
+
+/** The stored Today keys of a candidate (see TodayKeys). Never throws. */
+export function todayKeysOf(candidate: Omit<TodayCandidate<unknown>, 'id'>): TodayKeys {
+  const e = candidate.evaluation;
+  const bucket = bucketOf(e);
+  return {
+    bucket: bucket === null ? null : BUCKET_ORDER[bucket],
+    valueRank: valueRankOf(candidate),
+    gapBand: gapBandOf(e),
+    urgencySince: bucket === null ? null : urgencySinceOf(bucket, e),
+  };
+}
+
+function compareIds<Id>(a: Id, b: Id): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function compareItems<Id>(a: TodayItem<Id>, b: TodayItem<Id>): number {
@@ -91,14 +147,16 @@ function compareItems<Id>(a: TodayItem<Id>, b: TodayItem<Id>): number {
     BUCKET_ORDER[a.bucket] - BUCKET_ORDER[b.bucket] ||
     a.valueRank - b.valueRank ||
     Math.floor(b.strengthGap / STRENGTH_GAP_BAND) - Math.floor(a.strengthGap / STRENGTH_GAP_BAND) ||
-    b.urgencyDays - a.urgencyDays
+    b.urgencyDays - a.urgencyDays ||
+    compareIds(a.id, b.id)
   );
 }
 
 /**
  * Today's list: flagged people only, stuck online first, then overdue, then dormant worth
  * reviving; within a bucket by value (open deal, prospect/client, partner, other), then strength
- * gap (in bands), then days stuck or overdue; ties keep input order. At most `limit` items.
+ * gap (in bands), then whole days of urgency (urgencySinceOf), then id ascending (`<` on ids),
+ * so the order is total and a database can reproduce it. At most `limit` items.
  * Throws RapportError 'input.invalid' when `limit` is negative or not a whole number.
  */
 export function rankToday<Id>(
@@ -124,12 +182,11 @@ export function rankToday<Id>(
       ...candidate,
       bucket,
       valueRank: valueRankOf(candidate),
-      strengthGap: e.score.strength * (1 - (e.balance.offlineRatio ?? 0)),
-      urgencyDays: urgencyDays(bucket, e, now),
+      strengthGap: strengthGapOf(e),
+      urgencyDays: urgencyDaysAt(urgencySinceOf(bucket, e), now),
     });
   }
-  // Array.prototype.sort is stable, so equal items keep the caller's order. A short list of a
-  // long book only needs its head: keep the best `limit` in one pass instead of sorting all.
+  // A short list of a long book only needs its head: keep the best `limit` in one pass instead of sorting all.
   if (limit === 0) return [];
   if (limit * 8 >= items.length) return items.sort(compareItems).slice(0, limit);
   const best: TodayItem<Id>[] = [];

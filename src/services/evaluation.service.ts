@@ -1,7 +1,8 @@
 import { evaluate } from '../core/evaluate.js';
+import { historyFacts } from '../core/facts.js';
 import { stableUntil } from '../core/horizon.js';
 import { sameCity } from '../core/same-city.js';
-import { rankInputsOf } from '../core/today.js';
+import { rankInputsOf, todayKeysOf } from '../core/today.js';
 import type { Evaluation, PersonHistory, RelationshipType, Touch } from '../core/types.js';
 import type { Executor } from '../store/bulk-writer.js';
 import { dealsRepository } from '../store/deals.repository.js';
@@ -101,6 +102,16 @@ export async function refreshEvaluations(
       const touches = known?.get(person.id) ?? read.get(person.id) ?? [];
       const history = historyOf(person, touches, groups.get(person.id) ?? 0, book, withDeals.has(person.id));
       const evaluation = evaluate(history, now, ctx.config);
+      // Only the stuck need their streak's start (Today's urgency); the facts are read again for them alone.
+      const streakStart = evaluation.flags.stuckOnline
+        ? historyFacts(history, now).onlineStreakStartAt
+        : null;
+      const rankInputs = rankInputsOf(evaluation, streakStart);
+      const keys = todayKeysOf({
+        evaluation: rankInputs,
+        relationshipType: history.relationshipType,
+        hasOpenDeal: history.hasOpenDeal,
+      });
       rows.push({
         person_id: person.id,
         evaluated_at: now,
@@ -115,7 +126,11 @@ export async function refreshEvaluations(
         last_real_at: evaluation.lastRealConversationAt,
         last_touch_at: evaluation.lastTouchAt,
         ...listKeys(person),
-        rank_inputs: JSON.stringify(rankInputsOf(evaluation)),
+        today_bucket: keys.bucket,
+        value_rank: keys.valueRank,
+        gap_band: keys.gapBand,
+        urgency_since: keys.urgencySince,
+        rank_inputs: JSON.stringify(rankInputs),
         evaluation: JSON.stringify(evaluation),
         config_key: ctx.configKey,
       });

@@ -1,6 +1,5 @@
-import { type RankInputs, rankToday, type TodayItem } from '../core/today.js';
-import type { Evaluation, RelationshipType } from '../core/types.js';
-import { dealsRepository } from '../store/deals.repository.js';
+import { TODAY_BUCKETS } from '../core/today.js';
+import type { Evaluation } from '../core/types.js';
 import { evaluationsRepository } from '../store/evaluations.repository.js';
 import { peopleRepository } from '../store/people.repository.js';
 import type { AppContext } from './app-context.js';
@@ -27,8 +26,8 @@ export const DEFAULT_TODAY_LIMIT = 10;
 
 /**
  * Today's people to take offline: stuck online first, then overdue, then dormant worth reviving.
- * Ranks the stored evaluations of flagged people, then evaluates the few it shows afresh so
- * their reasons and scores read exactly as of now.
+ * Reads the first page in rankToday's order from the keys stored beside each evaluation, then
+ * evaluates the few it shows afresh so their reasons and scores read exactly as of now.
  */
 export async function today(
   ctx: AppContext,
@@ -37,21 +36,11 @@ export async function today(
   const now = ctx.clock();
   await refreshDueEvaluations(ctx, now);
   const limit = options.limit ?? DEFAULT_TODAY_LIMIT;
-  // Buckets come in order, so once one bucket fills the list the later ones cannot enter it.
-  const ranked: TodayItem<number>[] = [];
-  // Few people are in open deals at once: one small read, and they rank first in their bucket.
-  const withDeals = await dealsRepository.peopleWithOpenDeals(ctx.store.db);
-  for (const bucket of ['stuck', 'overdue', 'dormant'] as const) {
-    if (ranked.length >= limit) break;
-    const rows = await evaluationsRepository.flagged(ctx.store.db, bucket);
-    const candidates = rows.map((row) => ({
-      id: row.id,
-      evaluation: JSON.parse(row.rank_inputs) as RankInputs,
-      relationshipType: row.relationship_type as RelationshipType,
-      hasOpenDeal: withDeals.has(row.id),
-    }));
-    ranked.push(...rankToday(candidates, now, limit - ranked.length));
-  }
+  // The stored keys order the page exactly as core rankToday would (one index range).
+  const ranked = (await evaluationsRepository.todayPage(ctx.store.db, now, limit)).map((row) => ({
+    id: row.id,
+    bucket: TODAY_BUCKETS[row.today_bucket]!,
+  }));
   const people = new Map(
     (
       await peopleRepository.getMany(

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { DAY_MS } from '../core/duration.js';
 import type { Executor } from './bulk-writer.js';
 import { chunks } from './people.repository.js';
 import type { PersonEvaluationRow, PersonRow } from './schema.js';
@@ -17,7 +19,7 @@ export const evaluationsRepository = {
           chunk.map((r) => r.person_id),
         )
         .execute();
-      // 18 columns × 500 rows keeps under every database's parameter limit (SQLite's is 32766).
+      // 22 columns × 500 rows keeps under every database's parameter limit (SQLite's is 32766).
       await db.insertInto('person_evaluations').values(chunk).execute();
     }
   },
@@ -76,21 +78,56 @@ export const evaluationsRepository = {
     return rows.map((r) => r.person_id);
   },
 
-  /** The stored evaluations of the contacts whose most urgent flag is `flag`, with what ranking needs. */
-  async flagged(
-    db: Executor,
-    flag: 'stuck' | 'overdue' | 'dormant',
-  ): Promise<{ id: number; relationship_type: string; rank_inputs: string }[]> {
-    // Each person once, under their most urgent flag: stuck, then overdue, then dormant.
-    const outranking = { stuck: [], overdue: ['stuck'], dormant: ['stuck', 'overdue'] } as const;
-    let query = db
-      .selectFrom('person_evaluations as e')
-      .innerJoin('people as p', 'p.id', 'e.person_id')
-      .select(['p.id', 'p.relationship_type', 'e.rank_inputs'])
-      .where('e.flagged', '=', 1)
-      .where(`e.${flag}`, '=', 1);
-    for (const other of outranking[flag]) query = query.where(`e.${other}`, '=', 0);
-    return query.execute();
+  /**
+   * The first `limit` people of Today at `now`, in core rankToday's order (see core TodayKeys):
+   * bucket, value rank, gap band highest first, whole days of urgency most first, then id. Reads
+   * the partial index person_evaluations_today_idx in order; only rows sharing the first three
+   * keys are sorted by their days.
+   */
+  async todayPage(db: Executor, now: number, limit: number): Promise<{ id: number; today_bucket: number }[]> {
+    const at = sql<number>`cast(${now} as bigint)`;
+    // floor((now − since) / day) as rankToday counts it: integer division of a positive
+    // difference is its floor in both databases; unknown or future instants count 0 days.
+    const days = sql<number>`case when urgency_since is null or urgency_since >= ${at} then 0 else (${at} - urgency_since) / ${sql.lit(DAY_MS)} end`;
+    const rows = await db
+      .selectFrom('person_evaluations')
+      .select(['person_id', 'today_bucket'])
+      .where('today_bucket', 'is not', null)
+      .orderBy('today_bucket')
+      .orderBy('value_rank')
+      .orderBy('gap_band', 'desc')
+      .orderBy(days, 'desc')
+      .orderBy('person_id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: r.person_id, today_bucket: Number(r.today_bucket) }));
+  },
+
+  /** The earliest recheck time of any stored evaluation (when one falls due), or null. Reads one index end. */
+  async earliestRecheck(db: Executor): Promise<number | null> {
+    const row = await db
+      .selectFrom('person_evaluations')
+      .select((s) => s.fn.min('recheck_at').as('m'))
+      .executeTakeFirst();
+    return row?.m === null || row?.m === undefined ? null : Number(row.m);
+  },
+
+  /**
+   * The first moment after `now` at which any Today person's whole days of urgency grow, so
+   * todayPage's order may change; null when no one is on Today. Scans Today's partial index.
+   */
+  async nextUrgencyDay(db: Executor, now: number): Promise<number | null> {
+    const at = sql<number>`cast(${now} as bigint)`;
+    const day = sql.lit(DAY_MS);
+    // floor((t − since) / day) next grows at since + (its value at now + 1) × day.
+    const next = sql<number>`case when urgency_since >= ${at} then urgency_since + ${day} else urgency_since + ((${at} - urgency_since) / ${day} + 1) * ${day} end`;
+    const row = await db
+      .selectFrom('person_evaluations')
+      .select((s) => s.fn.min(next).as('m'))
+      .where('today_bucket', 'is not', null)
+      .where('urgency_since', 'is not', null)
+      .executeTakeFirst();
+    return row?.m === null || row?.m === undefined ? null : Number(row.m);
   },
 
   /** Every contact with their stored evaluation. */

@@ -114,6 +114,14 @@ export interface PersonEvaluationsTable {
   company_key: string | null;
   /** Name, company and title folded alike, for searching; null only before the first evaluation after 0005. */
   search_text: string | null;
+  /** Today's order (core todayKeysOf): bucket 0 stuck, 1 overdue, 2 dormant worth reviving, null when not on Today. */
+  today_bucket: number | null;
+  /** 0 open deal, 1 prospect or client, 2 partner, 3 other; null only before the first evaluation after 0006. */
+  value_rank: number | null;
+  /** Strength-gap band, higher first; null only before the first evaluation after 0006. */
+  gap_band: number | null;
+  /** The instant Today's urgency days count from; null when unknown or not on Today. */
+  urgency_since: number | null;
   /** JSON: core RankInputs, what Today ranks by. */
   rank_inputs: string;
   /** JSON: core Evaluation. */

@@ -1,5 +1,6 @@
 import { type Kysely, Migrator, sql } from 'kysely';
 import { RapportError } from '../errors.js';
+import { postgresBookVersion, sqliteBookVersion } from './book-version.js';
 import type { BulkWriter } from './bulk-writer.js';
 import { migrationProvider } from './migrations/migrations.js';
 import type { Database } from './schema.js';
@@ -12,6 +13,8 @@ export interface Store {
   bulk: BulkWriter;
   /** For messages: the file path or the URL without its password. */
   description: string;
+  /** A token that changes whenever the book may have changed, in any process (store/book-version.ts). */
+  version(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -28,6 +31,7 @@ export async function openStore(location: StoreLocation): Promise<Store> {
       dialect: 'sqlite',
       bulk: sqliteBulkWriter(db, raw),
       description: describeLocation(location),
+      version: sqliteBookVersion(raw),
       close: () => db.destroy(),
     };
   } else {
@@ -39,6 +43,7 @@ export async function openStore(location: StoreLocation): Promise<Store> {
       dialect: 'postgres',
       bulk: postgresBulkWriter(),
       description: describeLocation(location),
+      version: () => postgresBookVersion(db),
       close: () => db.destroy(),
     };
   }

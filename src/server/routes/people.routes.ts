@@ -4,6 +4,7 @@ import { logInteraction } from '../../services/log.service.js';
 import { listPeople } from '../../services/people.service.js';
 import { showPerson } from '../../services/person.service.js';
 import { updatePerson } from '../../services/person-update.service.js';
+import { createReadCache } from '../../services/read-cache.service.js';
 import { today } from '../../services/today.service.js';
 import { ERROR_RESPONSES, idParams } from '../api-schemas.js';
 import {
@@ -18,8 +19,16 @@ import {
   todaySchema,
 } from './person.schemas.js';
 
-/** Today, the people list, one person, and what a user changes about one. */
+/** The cached answers are already JSON: fastify sends a string with a JSON type as it is. */
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * Today, the people list, one person, and what a user changes about one. Today and the list are
+ * answered from a server-side cache while they stay exact (services/read-cache.service.ts); the
+ * answers still carry Cache-Control: no-store, as every API answer does.
+ */
 export function peopleRoutes(api: FastifyInstance, ctx: AppContext): void {
+  const cache = createReadCache(ctx);
   api.get(
     '/today',
     {
@@ -30,7 +39,13 @@ export function peopleRoutes(api: FastifyInstance, ctx: AppContext): void {
         response: { 200: todaySchema, ...ERROR_RESPONSES },
       },
     },
-    async (request) => today(ctx, { limit: (request.query as typeof todayQuery._output).limit }),
+    async (request, reply) => {
+      const { limit } = request.query as typeof todayQuery._output;
+      const body = await cache.read(request.url, 'today', async () =>
+        String(reply.serialize(await today(ctx, { limit }))),
+      );
+      return reply.type(JSON_TYPE).send(body);
+    },
   );
 
   api.get(
@@ -43,24 +58,12 @@ export function peopleRoutes(api: FastifyInstance, ctx: AppContext): void {
         response: { 200: peoplePageSchema, ...ERROR_RESPONSES },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query as typeof peopleQuery._output;
-      const { total, people } = await listPeople(ctx, {
-        sort: query.sort,
-        order: query.order,
-        filter: query.filter,
-        search: query.q,
-        limit: query.limit,
-        offset: query.offset,
-      });
-      const end = query.offset + people.length;
-      return {
-        items: people,
-        total,
-        limit: query.limit,
-        offset: query.offset,
-        nextOffset: end < total ? end : null,
-      };
+      const body = await cache.read(request.url, 'book', async () =>
+        String(reply.serialize(await peoplePage(ctx, query))),
+      );
+      return reply.type(JSON_TYPE).send(body);
     },
   );
 
@@ -118,4 +121,24 @@ export function peopleRoutes(api: FastifyInstance, ctx: AppContext): void {
       return logInteraction(ctx, { person: `#${id}`, ...body });
     },
   );
+}
+
+/** One page of the list in the API's shape. */
+async function peoplePage(ctx: AppContext, query: typeof peopleQuery._output) {
+  const { total, people } = await listPeople(ctx, {
+    sort: query.sort,
+    order: query.order,
+    filter: query.filter,
+    search: query.q,
+    limit: query.limit,
+    offset: query.offset,
+  });
+  const end = query.offset + people.length;
+  return {
+    items: people,
+    total,
+    limit: query.limit,
+    offset: query.offset,
+    nextOffset: end < total ? end : null,
+  };
 }

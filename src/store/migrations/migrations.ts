@@ -5,6 +5,7 @@ import { mergesMigration } from './0002-merges.migration.js';
 import { lookupIndexesMigration } from './0003-lookup-indexes.migration.js';
 import { plansDealsMigration } from './0004-plans-deals.migration.js';
 import { peopleListMigration } from './0005-people-list.migration.js';
+import { todayOrderMigration } from './0006-today-order.migration.js';
 
 /** Every migration in order; names sort by their number. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -16,6 +17,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0003-lookup-indexes': lookupIndexesMigration(),
         '0004-plans-deals': plansDealsMigration(dialect),
         '0005-people-list': peopleListMigration(dialect),
+        '0006-today-order': todayOrderMigration(),
       };
     },
   };
