@@ -46,11 +46,16 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     requestTimeout: 0,
     bodyLimit: 1024 * 1024,
   });
+  let port: number | null = null;
   const policy: HostPolicy = {
     names: new Set([...LOOPBACK_NAMES, ...(options.hosts ?? [])].map((h) => h.toLowerCase())),
+    // Asked on every request: read once the server listens (the port never changes after).
     port: () => {
-      const address = app.server.address();
-      return address && typeof address === 'object' ? address.port : null;
+      if (port === null) {
+        const address = app.server.address();
+        port = address && typeof address === 'object' ? address.port : null;
+      }
+      return port;
     },
   };
   registerZodSchemas(app);
