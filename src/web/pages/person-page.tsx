@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { MergeView, SuggestionView } from '../../services/merge.service.js';
 import type { PersonDetail } from '../../services/person.service.js';
 import type { PlanView } from '../../services/plan-view.js';
@@ -93,21 +93,120 @@ function Plans({ personId }: { personId: number }) {
   );
 }
 
-function Deals({ deals }: { deals: PersonDetail['deals'] }) {
-  if (deals.length === 0) return null;
+function NewDeal({ person, onAdded }: { person: PersonDetail; onAdded: () => void }) {
+  const [title, setTitle] = useState('');
+  const [stage, setStage] = useState('');
+  const [value, setValue] = useState('');
+  const [currency, setCurrency] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      await api.post('/deals', {
+        title: title.trim(),
+        people: [person.id],
+        ...(stage.trim() ? { stage: stage.trim() } : {}),
+        ...(value.trim() ? { value: Number(value) } : {}),
+        ...(currency.trim() ? { currency: currency.trim().toUpperCase() } : {}),
+      });
+      setTitle('');
+      setStage('');
+      setValue('');
+      onAdded();
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  return (
+    <form className="panel" onSubmit={add} aria-label={`Open a deal with ${person.name}`}>
+      <ErrorBanner error={error} />
+      <div className="field-row">
+        <div>
+          <label htmlFor="deal-title">New deal</label>
+          <input
+            id="deal-title"
+            required
+            value={title}
+            placeholder="e.g. Pilot, 20 seats"
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        </div>
+        <div>
+          <label htmlFor="deal-stage">Stage</label>
+          <input
+            id="deal-stage"
+            value={stage}
+            placeholder="lead"
+            onChange={(e) => setStage(e.target.value)}
+          />
+        </div>
+        <div>
+          <label htmlFor="deal-value">Value</label>
+          <input
+            id="deal-value"
+            inputMode="decimal"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            size={8}
+          />
+        </div>
+        <div>
+          <label htmlFor="deal-currency">Currency</label>
+          <input
+            id="deal-currency"
+            value={currency}
+            placeholder="EUR"
+            maxLength={3}
+            size={4}
+            onChange={(e) => setCurrency(e.target.value)}
+          />
+        </div>
+        <button type="submit">Open the deal</button>
+      </div>
+    </form>
+  );
+}
+
+/** Their deals, with won / lost for open ones; open deals put the person first in Today. */
+function Deals({ person, onChanged }: { person: PersonDetail; onChanged: () => void }) {
+  const [error, setError] = useState<ApiError>();
+  const close = async (id: number, outcome: 'won' | 'lost') => {
+    setError(undefined);
+    try {
+      await api.post(`/deals/${id}/close`, { outcome });
+      onChanged();
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
   return (
     <section aria-labelledby="deals">
       <h2 id="deals">Deals</h2>
+      <ErrorBanner error={error} />
+      {person.deals.length === 0 ? <p className="muted">No deal with them yet.</p> : null}
       <ul>
-        {deals.map((d) => (
+        {person.deals.map((d) => (
           <li key={d.id}>
             {d.title} — {d.status === 'open' ? d.stage : d.status}
             {d.value !== null ? ` · ${d.value.toLocaleString()} ${d.currency ?? ''}` : ''} · opened{' '}
             {day(d.openedAt)}
             {d.closedAt ? `, closed ${day(d.closedAt)}` : ''}
+            {d.status === 'open' ? (
+              <>
+                {' '}
+                <button type="button" onClick={() => close(d.id, 'won')} aria-label={`${d.title}: won`}>
+                  Won
+                </button>{' '}
+                <button type="button" onClick={() => close(d.id, 'lost')} aria-label={`${d.title}: lost`}>
+                  Lost
+                </button>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>
+      <NewDeal person={person} onAdded={onChanged} />
     </section>
   );
 }
@@ -279,7 +378,7 @@ export default function PersonPage({ id }: { id: number }) {
       </ul>
 
       <Plans personId={person.id} />
-      <Deals deals={person.deals} />
+      <Deals person={person} onChanged={reload} />
       <Relationship person={person} onSaved={reload} />
       <Merges person={person} onChanged={reload} />
 
