@@ -195,7 +195,8 @@ function Deals({ data }: { data: Insights }) {
       <section aria-labelledby="deals">
         <h2 id="deals">Deals</h2>
         <p className="muted">
-          No closed deals yet: open a deal from a person’s page (or with `rapport deal add`) and mark it won or lost to see win rates here.
+          No closed deals yet: open a deal from a person’s page (or with `rapport deal add`) and mark it won
+          or lost to see win rates here.
         </p>
       </section>
     );
