@@ -1,13 +1,16 @@
 import { RapportError } from '../errors.js';
+import type { Executor } from '../store/bulk-writer.js';
 import { busyTimesRepository } from '../store/busy-times.repository.js';
 import { evaluationsRepository } from '../store/evaluations.repository.js';
 import { importsRepository } from '../store/imports.repository.js';
 import { interactionsRepository } from '../store/interactions.repository.js';
 import { mergesRepository } from '../store/merges.repository.js';
+import { settingsRepository } from '../store/settings.repository.js';
 import { undoRepository } from '../store/undo.repository.js';
 import type { AppContext } from './app-context.js';
 import type { FileReport, ImportTotals } from './import-report.js';
 import { unmergeWithin } from './merge.service.js';
+import { SAMPLE_KEY, type SampleRecord } from './sample-record.js';
 
 export interface ImportSummary {
   id: number;
@@ -65,19 +68,25 @@ export async function undoImport(ctx: AppContext, importId: number): Promise<Und
       { importId },
     );
   }
-  return ctx.store.db.transaction().execute(async (trx) => {
-    // Merges this import's certain matches made go first, newest first, so everything they
-    // moved is back where the import found it.
-    for (const merge of await mergesRepository.standingByImport(trx, importId)) {
-      await unmergeWithin(ctx, trx, merge.id, ctx.clock());
-    }
-    const interactionsRemoved = await interactionsRepository.deleteByImport(trx, importId);
-    await busyTimesRepository.deleteByImport(trx, importId);
-    const identitiesRemoved = await undoRepository.releaseIdentities(trx, importId);
-    const peopleRemoved = await undoRepository.releasePeople(trx, importId);
-    // Touches, colleagues and the owner may all have changed: look at everyone again.
-    await evaluationsRepository.invalidate(trx, 'all');
-    await importsRepository.setStatus(trx, importId, 'undone');
-    return { importId, interactionsRemoved, identitiesRemoved, peopleRemoved };
-  });
+  return ctx.store.db.transaction().execute((trx) => undoWithin(ctx, trx, importId));
+}
+
+/** undoImport's work inside the caller's transaction, for an import known to be done. */
+export async function undoWithin(ctx: AppContext, trx: Executor, importId: number): Promise<UndoResult> {
+  // Merges this import's certain matches made go first, newest first, so everything they
+  // moved is back where the import found it.
+  // The sample's diary of hand-logged meetings leaves with the sample (services/sample-record.ts).
+  const sample = await settingsRepository.get<SampleRecord>(trx, SAMPLE_KEY);
+  if (sample?.importId === importId) await interactionsRepository.deleteMany(trx, sample.diary);
+  for (const merge of await mergesRepository.standingByImport(trx, importId)) {
+    await unmergeWithin(ctx, trx, merge.id, ctx.clock());
+  }
+  const interactionsRemoved = await interactionsRepository.deleteByImport(trx, importId);
+  await busyTimesRepository.deleteByImport(trx, importId);
+  const identitiesRemoved = await undoRepository.releaseIdentities(trx, importId);
+  const peopleRemoved = await undoRepository.releasePeople(trx, importId);
+  // Touches, colleagues and the owner may all have changed: look at everyone again.
+  await evaluationsRepository.invalidate(trx, 'all');
+  await importsRepository.setStatus(trx, importId, 'undone');
+  return { importId, interactionsRemoved, identitiesRemoved, peopleRemoved };
 }

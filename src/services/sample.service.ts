@@ -6,13 +6,24 @@ import { sampleExportFileName } from '../sample/sample-paths.js';
 import { personIdByProfileUrl } from '../store/identities.repository.js';
 import { importsRepository } from '../store/imports.repository.js';
 import { peopleRepository } from '../store/people.repository.js';
+import { settingsRepository } from '../store/settings.repository.js';
 import type { AppContext } from './app-context.js';
 import { importExport } from './import.service.js';
 import type { ImportResult } from './import-report.js';
 import { logInteraction } from './log.service.js';
+import { SAMPLE_KEY, type SampleRecord } from './sample-record.js';
 
 /** The demo book: a fictional salesperson's LinkedIn export of this size. */
 export const SAMPLE_SIZE = { seed: 20261129, connections: 150, messages: 2000 } as const;
+
+/** The id of the sample's import while the book still holds it (not undone); else null. */
+export async function sampleImportId(ctx: AppContext): Promise<number | null> {
+  const db = ctx.store.db;
+  const record = await settingsRepository.get<SampleRecord>(db, SAMPLE_KEY);
+  if (record === undefined) return null;
+  const row = await importsRepository.get(db, record.importId);
+  return row?.status === 'done' ? record.importId : null;
+}
 
 export interface SampleOutcome {
   /** Null when the database already held data and nothing was generated. */
@@ -35,20 +46,22 @@ export async function ensureSampleData(ctx: AppContext): Promise<SampleOutcome> 
     const zipPath = join(dir, sampleExportFileName(now));
     const sample = await generateLinkedInExport(zipPath, { ...SAMPLE_SIZE, now });
     const imported = await importExport(ctx, [zipPath]);
-    let logged = 0;
+    const diary: number[] = [];
     for (const entry of sample.log) {
       const personId = await personIdByProfileUrl(db, entry.profileUrl);
       if (personId === undefined) continue;
-      await logInteraction(ctx, {
+      const { interactionId } = await logInteraction(ctx, {
         person: `#${personId}`,
         kind: entry.kind,
         at: entry.at,
         minutes: entry.minutes ?? undefined,
         note: entry.note,
       });
-      logged++;
+      diary.push(interactionId);
     }
-    return { imported, logged };
+    const record: SampleRecord = { importId: imported.importId, diary };
+    await settingsRepository.set(db, SAMPLE_KEY, record);
+    return { imported, logged: diary.length };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

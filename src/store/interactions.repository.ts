@@ -76,6 +76,14 @@ export const interactionsRepository = {
     return result;
   },
 
+  /** Deletes these interactions and who took part in them. */
+  async deleteMany(db: Executor, ids: readonly number[]): Promise<void> {
+    for (const chunk of chunks(ids, 500)) {
+      await db.deleteFrom('interaction_participants').where('interaction_id', 'in', chunk).execute();
+      await db.deleteFrom('interactions').where('id', 'in', chunk).execute();
+    }
+  },
+
   async deleteByImport(db: Executor, importId: number): Promise<number> {
     // Participants go first: PostgreSQL and SQLite both cascade, but an explicit delete keeps
     // the work visible and independent of the foreign-key pragma.

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { DEFAULT_SCORE_CONFIG } from '../../src/core/config.js';
+import { ensureSampleData } from '../../src/services/sample.service.js';
 import { type Contact, connectedOn, thread } from '../support/linkedin-export.js';
 import { describeEachDatabase } from '../support/stores.js';
 import { multipartBody, useTestServer } from '../support/test-server.js';
@@ -100,6 +101,18 @@ describeEachDatabase('API: imports, merges, settings', (dialect) => {
       type: 'error',
       error: { code: 'import.unrecognised' },
     });
+  });
+
+  it('says whether the book still holds the sample, and undoing it takes the whole sample out', async () => {
+    expect((await api.call('GET', '/api/v1/imports/sample')).json()).toEqual({ importId: null });
+    const { imported } = await ensureSampleData(api.ctx);
+    const sample = (await api.call('GET', '/api/v1/imports/sample')).json();
+    expect(sample).toEqual({ importId: imported!.importId });
+    expect((await api.call('GET', '/api/v1/people')).json().total).toBeGreaterThan(100);
+    expect((await api.call('POST', `/api/v1/imports/${sample.importId}/undo`)).statusCode).toBe(200);
+    expect((await api.call('GET', '/api/v1/imports/sample')).json()).toEqual({ importId: null });
+    // The diary of meetings logged on top of the sample leaves with it: nobody stays behind.
+    expect((await api.call('GET', '/api/v1/people')).json().total).toBe(0);
   });
 
   it('rejects uploads that are not exports, not multipart, or empty', async () => {

@@ -10,6 +10,7 @@ import { RapportError } from '../../errors.js';
 import type { AppContext } from '../../services/app-context.js';
 import { type ImportEvent, importPaths } from '../../services/import.service.js';
 import { listImports, undoImport } from '../../services/imports.service.js';
+import { sampleImportId } from '../../services/sample.service.js';
 import { ERROR_RESPONSES, idParams, page, pageOf, pageQuery } from '../api-schemas.js';
 import { toApiError } from '../errors.js';
 
@@ -197,6 +198,27 @@ export function importsRoutes(api: FastifyInstance, ctx: AppContext): void {
         await rm(dir, { recursive: true, force: true });
       }
     },
+  );
+
+  api.get(
+    '/imports/sample',
+    {
+      schema: {
+        summary: 'Whether the book still holds the sample loaded into an empty database, and its import',
+        tags: ['imports'],
+        response: {
+          200: z.object({
+            importId: z
+              .number()
+              .int()
+              .nullable()
+              .describe('the sample import, undoable like any other; null when there is no sample'),
+          }),
+          ...ERROR_RESPONSES,
+        },
+      },
+    },
+    async () => ({ importId: await sampleImportId(ctx) }),
   );
 
   api.post(

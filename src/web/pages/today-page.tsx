@@ -102,6 +102,36 @@ function Entry({ entry, onChanged }: { entry: TodayEntry; onChanged: () => void 
   );
 }
 
+/** While the book is the sample, say so, and how to swap in one's own export. */
+function SampleNotice({ onRemoved }: { onRemoved: () => void }) {
+  const { data, reload } = useApi<{ importId: number | null }>('/imports/sample');
+  const [error, setError] = useState<ApiError>();
+  if (!data || data.importId === null) return null;
+  const remove = async () => {
+    setError(undefined);
+    try {
+      await api.post(`/imports/${data.importId}/undo`);
+      reload();
+      onRemoved();
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  return (
+    <div className="notice" role="note">
+      <p>
+        This is a <strong>sample book</strong> for a fictional salesperson, so you can try everything. To see
+        your own relationships, <Link to="/import">import your export</Link> — the LinkedIn zip is a good
+        start — and then remove the sample.
+      </p>
+      <ErrorBanner error={error} />
+      <button type="button" onClick={remove}>
+        Remove the sample
+      </button>
+    </div>
+  );
+}
+
 export default function TodayPage() {
   const { data, error, loading, reload } = useApi<{ now: number; entries: TodayEntry[] }>('/today');
   return (
@@ -110,6 +140,7 @@ export default function TodayPage() {
       <p className="lead">
         The people to take offline now: stuck online first, then overdue, then gone quiet.
       </p>
+      <SampleNotice onRemoved={reload} />
       <ErrorBanner error={error} />
       {loading && !data ? <Loading what="today's people" /> : null}
       {data && data.entries.length === 0 ? (
