@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Brief, buildBrief } from './brief.js';
-import { BRIEF_NOW, briefInput } from './brief.test-support.js';
+import { ALLOWED_TAGS, BRIEF_NOW, briefInput } from './brief.test-support.js';
 import { escapeHtml, escapeMarkdown, renderBriefHtml, renderBriefMarkdown } from './brief-render.js';
 import { DAY_MS } from './duration.js';
 
@@ -73,28 +73,6 @@ function hostileBrief(): Brief {
     ],
   });
 }
-
-const ALLOWED_TAGS = new Set([
-  '!doctype',
-  'html',
-  'head',
-  'meta',
-  'title',
-  'style',
-  'body',
-  'main',
-  'header',
-  'h1',
-  'h2',
-  'p',
-  'section',
-  'ul',
-  'li',
-  'strong',
-  'span',
-  'a',
-  'footer',
-]);
 
 describe('escapeHtml', () => {
   it('escapes the five characters that matter and flattens control characters', () => {

@@ -47,3 +47,26 @@ export function briefInput(more: Partial<BriefInput> = {}): BriefInput {
     ...more,
   };
 }
+
+/** The only tags a rendered brief page may contain: the ones it writes itself. */
+export const ALLOWED_TAGS = new Set([
+  '!doctype',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'main',
+  'header',
+  'h1',
+  'h2',
+  'p',
+  'section',
+  'ul',
+  'li',
+  'strong',
+  'span',
+  'a',
+  'footer',
+]);

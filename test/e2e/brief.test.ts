@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALLOWED_TAGS } from '../../src/core/brief.test-support.js';
 import {
   type Contact,
   connectedOn,
@@ -45,28 +46,6 @@ const hostileThread: Message[] = thread(hostile, now, 4, 2, 1).map((m, i) => ({
   ...m,
   content: HOSTILE_TEXTS[i % 2]!,
 }));
-
-const ALLOWED_TAGS = new Set([
-  '!doctype',
-  'html',
-  'head',
-  'meta',
-  'title',
-  'style',
-  'body',
-  'main',
-  'header',
-  'h1',
-  'h2',
-  'p',
-  'section',
-  'ul',
-  'li',
-  'strong',
-  'span',
-  'a',
-  'footer',
-]);
 
 /** Every tag in the page is one the brief writes itself, and none carries a script. */
 function expectInert(page: string): void {
