@@ -19,11 +19,6 @@ import { groupByPerson } from './touch-mapping.js';
 /** The scoring config the stored evaluations were made with; another one means all are due. */
 const EVALUATIONS_CONFIG_KEY = 'evaluations.config_key';
 
-export interface EvaluatedPerson {
-  person: PersonRow;
-  evaluation: Evaluation;
-}
-
 /** What the structure term and the next step need about the whole book. */
 interface BookFacts {
   ownerLocation: string | null;
@@ -148,19 +143,6 @@ export async function refreshDueEvaluations(ctx: AppContext, now: number): Promi
   await adoptConfig(ctx, db);
   const due = await evaluationsRepository.due(db, now);
   if (due.length > 0) await db.transaction().execute((trx) => refreshEvaluations(ctx, trx, due, now));
-}
-
-/**
- * Every contact's evaluation: stored evaluations, after re-evaluating those whose flags may have
- * changed since. Strength is as of each evaluation; flags, balance and next step are exact at `now`.
- */
-export async function loadEvaluations(ctx: AppContext, now: number): Promise<EvaluatedPerson[]> {
-  await refreshDueEvaluations(ctx, now);
-  const rows = await evaluationsRepository.list(ctx.store.db);
-  return rows.map(({ evaluation, evaluated_at: _, ...person }) => ({
-    person,
-    evaluation: JSON.parse(evaluation) as Evaluation,
-  }));
 }
 
 /** Evaluates the given people exactly at `now`, each from every one of their touches; in their order. */

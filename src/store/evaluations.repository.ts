@@ -2,9 +2,7 @@ import { sql } from 'kysely';
 import { DAY_MS } from '../core/duration.js';
 import type { Executor } from './bulk-writer.js';
 import { chunks } from './people.repository.js';
-import type { PersonEvaluationRow, PersonRow } from './schema.js';
-
-export type EvaluatedRow = PersonRow & Pick<PersonEvaluationRow, 'evaluation' | 'evaluated_at'>;
+import type { PersonEvaluationRow } from './schema.js';
 
 /** Stored evaluations (see schema PersonEvaluationsTable). */
 export const evaluationsRepository = {
@@ -128,18 +126,6 @@ export const evaluationsRepository = {
       .where('urgency_since', 'is not', null)
       .executeTakeFirst();
     return row?.m === null || row?.m === undefined ? null : Number(row.m);
-  },
-
-  /** Every contact with their stored evaluation. */
-  async list(db: Executor): Promise<EvaluatedRow[]> {
-    return db
-      .selectFrom('people as p')
-      .innerJoin('person_evaluations as e', 'e.person_id', 'p.id')
-      .selectAll('p')
-      .select(['e.evaluation', 'e.evaluated_at'])
-      .where('p.is_owner', '=', 0)
-      .orderBy('p.id')
-      .execute();
   },
 
   /** Marks evaluations due now, for people whose evaluation depends on something that changed. */
