@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PlanningSettings } from '../../services/planning-settings.service.js';
-import { type ApiError, api } from '../api.js';
+import { api } from '../api.js';
+import { useAction } from '../use-action.js';
 import { useApi } from '../use-api.js';
 import { ErrorBanner, Loading } from './status.js';
 
@@ -71,17 +72,8 @@ function PlanningField({
   onSaved: () => void;
 }) {
   const [text, setText] = useState(value);
-  const [error, setError] = useState<ApiError>();
+  const { error, run } = useAction();
   const id = `planning-${field.key}`;
-  const run = async (call: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await call();
-      onSaved();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
   return (
     <div>
       <label htmlFor={id}>
@@ -93,7 +85,10 @@ function PlanningField({
         <button
           type="button"
           onClick={() =>
-            run(() => api.put('/settings/planning', { key: field.key, value: text.trim() || 'none' }))
+            run(
+              () => api.put('/settings/planning', { key: field.key, value: text.trim() || 'none' }),
+              onSaved,
+            )
           }
         >
           Save
@@ -101,7 +96,9 @@ function PlanningField({
         {changed ? (
           <button
             type="button"
-            onClick={() => run(() => api.delete(`/settings/planning?key=${encodeURIComponent(field.key)}`))}
+            onClick={() =>
+              run(() => api.delete(`/settings/planning?key=${encodeURIComponent(field.key)}`), onSaved)
+            }
           >
             Reset
           </button>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ScoreSettings } from '../../services/settings.service.js';
-import { type ApiError, api } from '../api.js';
+import { api } from '../api.js';
 import { settingLabel } from '../format.js';
+import { useAction } from '../use-action.js';
 import { useApi } from '../use-api.js';
 import { ErrorBanner, Loading } from './status.js';
 
@@ -37,28 +38,14 @@ const GROUPS: { title: string; explain: string; match: (key: string) => boolean 
 
 function Setting({ leaf, changed, onSaved }: { leaf: Leaf; changed: boolean; onSaved: () => void }) {
   const [text, setText] = useState(leaf.value === null ? '' : String(leaf.value));
-  const [error, setError] = useState<ApiError>();
+  const { error, run } = useAction();
   const id = `setting-${leaf.key.replace(/\./g, '-')}`;
-  const save = async () => {
-    setError(undefined);
-    try {
-      const value =
-        typeof leaf.value === 'boolean' ? text === 'true' : text.trim() === '' ? null : Number(text);
-      await api.put('/settings/score', { key: leaf.key, value });
-      onSaved();
-    } catch (e) {
-      setError(e as ApiError);
-    }
+  const save = () => {
+    const value =
+      typeof leaf.value === 'boolean' ? text === 'true' : text.trim() === '' ? null : Number(text);
+    return run(() => api.put('/settings/score', { key: leaf.key, value }), onSaved);
   };
-  const reset = async () => {
-    setError(undefined);
-    try {
-      await api.delete(`/settings/score?key=${encodeURIComponent(leaf.key)}`);
-      onSaved();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+  const reset = () => run(() => api.delete(`/settings/score?key=${encodeURIComponent(leaf.key)}`), onSaved);
   return (
     <div>
       <label htmlFor={id} title={leaf.key}>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { PLACEHOLDERS } from '../../core/draft.js';
 import type { MessageTemplate } from '../../services/planning-settings.service.js';
-import { type ApiError, api } from '../api.js';
+import { api } from '../api.js';
+import { useAction } from '../use-action.js';
 import { useApi } from '../use-api.js';
 import { ErrorBanner, Loading } from './status.js';
 
@@ -9,17 +10,8 @@ const KNOWN = PLACEHOLDERS.map((p) => `{${p}}`).join(', ');
 
 function Template({ template, onSaved }: { template: MessageTemplate; onSaved: () => void }) {
   const [text, setText] = useState(template.template);
-  const [error, setError] = useState<ApiError>();
+  const { error, run } = useAction();
   const id = `template-${template.kind}`;
-  const run = async (call: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await call();
-      onSaved();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
   return (
     <div>
       <label htmlFor={id}>
@@ -36,12 +28,15 @@ function Template({ template, onSaved }: { template: MessageTemplate; onSaved: (
         <button
           type="button"
           disabled={text === template.template}
-          onClick={() => run(() => api.put(`/settings/templates/${template.kind}`, { text }))}
+          onClick={() => run(() => api.put(`/settings/templates/${template.kind}`, { text }), onSaved)}
         >
           Save
         </button>
         {template.custom ? (
-          <button type="button" onClick={() => run(() => api.delete(`/settings/templates/${template.kind}`))}>
+          <button
+            type="button"
+            onClick={() => run(() => api.delete(`/settings/templates/${template.kind}`), onSaved)}
+          >
             Back to Rapport's
           </button>
         ) : null}

@@ -2,12 +2,13 @@ import { type FormEvent, useState } from 'react';
 import type { MergeView, SuggestionView } from '../../services/merge.service.js';
 import type { PersonDetail } from '../../services/person.service.js';
 import type { PlanView } from '../../services/plan-view.js';
-import { type ApiError, api } from '../api.js';
+import { api } from '../api.js';
 import { BalanceBar, FlagTags } from '../components/balance-bar.js';
 import { LogForm } from '../components/log-form.js';
 import { ErrorBanner, Loading } from '../components/status.js';
 import { ago, CHANNEL_LABELS, day, isOffline, networkName, percent, STEP_LABELS } from '../format.js';
 import { Link, navigate } from '../router.js';
+import { useAction } from '../use-action.js';
 import { useApi } from '../use-api.js';
 
 const TERMS: { key: 'intensity' | 'reciprocity' | 'tenure' | 'structure'; label: string; explain: string }[] =
@@ -27,19 +28,16 @@ const TYPES = ['client', 'prospect', 'partner', 'colleague', 'friend', 'other'] 
 function Relationship({ person, onSaved }: { person: PersonDetail; onSaved: () => void }) {
   const [type, setType] = useState(person.relationshipType);
   const [cadence, setCadence] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const save = async () => {
-    setError(undefined);
-    try {
-      await api.patch(`/people/${person.id}`, {
-        relationshipType: type,
-        ...(cadence === '' ? {} : { cadenceDays: cadence === 'none' ? null : Number(cadence) }),
-      });
-      onSaved();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+  const { error, run } = useAction();
+  const save = () =>
+    run(
+      () =>
+        api.patch(`/people/${person.id}`, {
+          relationshipType: type,
+          ...(cadence === '' ? {} : { cadenceDays: cadence === 'none' ? null : Number(cadence) }),
+        }),
+      onSaved,
+    );
   return (
     <div className="panel">
       <ErrorBanner error={error} />
@@ -98,25 +96,25 @@ function NewDeal({ person, onAdded }: { person: PersonDetail; onAdded: () => voi
   const [stage, setStage] = useState('');
   const [value, setValue] = useState('');
   const [currency, setCurrency] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const add = async (event: FormEvent) => {
+  const { error, run } = useAction();
+  const add = (event: FormEvent) => {
     event.preventDefault();
-    setError(undefined);
-    try {
-      await api.post('/deals', {
-        title: title.trim(),
-        people: [person.id],
-        ...(stage.trim() ? { stage: stage.trim() } : {}),
-        ...(value.trim() ? { value: Number(value) } : {}),
-        ...(currency.trim() ? { currency: currency.trim().toUpperCase() } : {}),
-      });
-      setTitle('');
-      setStage('');
-      setValue('');
-      onAdded();
-    } catch (e) {
-      setError(e as ApiError);
-    }
+    return run(
+      () =>
+        api.post('/deals', {
+          title: title.trim(),
+          people: [person.id],
+          ...(stage.trim() ? { stage: stage.trim() } : {}),
+          ...(value.trim() ? { value: Number(value) } : {}),
+          ...(currency.trim() ? { currency: currency.trim().toUpperCase() } : {}),
+        }),
+      () => {
+        setTitle('');
+        setStage('');
+        setValue('');
+        onAdded();
+      },
+    );
   };
   return (
     <form className="panel" onSubmit={add} aria-label={`Open a deal with ${person.name}`}>
@@ -170,16 +168,9 @@ function NewDeal({ person, onAdded }: { person: PersonDetail; onAdded: () => voi
 
 /** Their deals, with won / lost for open ones; open deals put the person first in Today. */
 function Deals({ person, onChanged }: { person: PersonDetail; onChanged: () => void }) {
-  const [error, setError] = useState<ApiError>();
-  const close = async (id: number, outcome: 'won' | 'lost') => {
-    setError(undefined);
-    try {
-      await api.post(`/deals/${id}/close`, { outcome });
-      onChanged();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+  const { error, run } = useAction();
+  const close = (id: number, outcome: 'won' | 'lost') =>
+    run(() => api.post(`/deals/${id}/close`, { outcome }), onChanged);
   return (
     <section aria-labelledby="deals">
       <h2 id="deals">Deals</h2>
@@ -214,23 +205,18 @@ function Deals({ person, onChanged }: { person: PersonDetail; onChanged: () => v
 function Merges({ person, onChanged }: { person: PersonDetail; onChanged: () => void }) {
   const suggestions = useApi<{ items: SuggestionView[] }>('/duplicates?limit=500');
   const merges = useApi<{ items: MergeView[] }>('/merges?limit=500');
-  const [error, setError] = useState<ApiError>();
+  const { error, run } = useAction();
   const mine = (suggestions.data?.items ?? []).filter(
     (s) => s.keepId === person.id || s.mergeId === person.id,
   );
   const kept = (merges.data?.items ?? []).filter((m) => m.keptId === person.id && m.undoneAt === null);
   if (mine.length === 0 && kept.length === 0) return null;
-  const act = async (run: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await run();
+  const act = (call: () => Promise<unknown>) =>
+    run(call, () => {
       suggestions.reload();
       merges.reload();
       onChanged();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+    });
   return (
     <section aria-labelledby="merges">
       <h2 id="merges">Same human?</h2>
@@ -271,7 +257,7 @@ function Merges({ person, onChanged }: { person: PersonDetail; onChanged: () => 
 export default function PersonPage({ id }: { id: number }) {
   const { data: person, error, loading, reload } = useApi<PersonDetail>(`/people/${id}`);
   const [logging, setLogging] = useState(false);
-  const [planError, setPlanError] = useState<ApiError>();
+  const planning = useAction();
   if (error) return <ErrorBanner error={error} />;
   if (loading && !person) return <Loading what="this person" />;
   if (!person) return null;
@@ -311,15 +297,12 @@ export default function PersonPage({ id }: { id: number }) {
           <button
             type="button"
             className="primary"
-            onClick={async () => {
-              setPlanError(undefined);
-              try {
+            onClick={() =>
+              planning.run(async () => {
                 const created = await api.post<{ plan: { id: number } }>('/plans', { person: person.id });
                 navigate(`/plans/${created.plan.id}`);
-              } catch (e) {
-                setPlanError(e as ApiError);
-              }
-            }}
+              })
+            }
           >
             Plan it
           </button>
@@ -328,7 +311,7 @@ export default function PersonPage({ id }: { id: number }) {
           </button>
         </div>
       </div>
-      <ErrorBanner error={planError} />
+      <ErrorBanner error={planning.error} />
       {logging ? (
         <LogForm
           personId={person.id}
