@@ -16,23 +16,31 @@ export interface PackedBatch {
   otherAt: number[];
   /** Few-valued strings (file, channel, network, direction, audience), each once; numbers index it. */
   words: string[];
-  /** Per interaction: externalId, threadId, snippet. */
-  texts: (string | undefined)[];
+  /**
+   * Per interaction: externalId, threadId and snippet, end to end in one string (one string
+   * crosses between threads at the cost of a copy; thousands of small ones each cost a
+   * deserializer step). Their lengths are among the interaction's numbers.
+   */
+  text: string;
   /**
    * The identities the interactions name, each once (importers reuse one object per account):
    * network, key, displayName, handle, externalId, profileUrl.
    */
   identities: (string | undefined)[];
-  /** Per interaction: NUMBERS_PER_INTERACTION numbers, then each participant's place in `identities`. */
+  /**
+   * Per interaction: NUMBERS_PER_INTERACTION numbers (the last three are the lengths of its texts
+   * in `text`, ABSENT_TEXT when not given), then each participant's place in `identities`.
+   */
   numbers: Float64Array<ArrayBuffer>;
 }
 
-/** file, line, at, length, channel, network, direction, audience, participants. */
-const NUMBERS_PER_INTERACTION = 9;
+/** file, line, at, length, channel, network, direction, audience, participants, 3 text lengths. */
+const NUMBERS_PER_INTERACTION = 12;
 const IDENTITY_FIELDS = 6;
 /** `length: null` (not measured) and `undefined` (not given) are both kept. */
 const NULL_LENGTH = Number.NEGATIVE_INFINITY;
 const ABSENT = Number.NaN;
+const ABSENT_TEXT = -1;
 
 /** Packs records (see PackedBatch); unpackRecords gives back equal records in the same order. */
 export function packRecords(records: readonly ImportRecord[]): PackedBatch {
@@ -40,7 +48,7 @@ export function packRecords(records: readonly ImportRecord[]): PackedBatch {
   const otherAt: number[] = [];
   const words: string[] = [];
   const wordIndex = new Map<string, number>();
-  const texts: (string | undefined)[] = [];
+  const texts: string[] = [];
   const identities: (string | undefined)[] = [];
   const identityIndex = new Map<IdentityRef, number>();
   const identity = (ref: IdentityRef): number => {
@@ -81,17 +89,35 @@ export function packRecords(records: readonly ImportRecord[]): PackedBatch {
     numbers[n++] = word(record.direction);
     numbers[n++] = word(record.audience);
     numbers[n++] = record.participants.length;
-    texts.push(record.externalId, record.threadId, record.snippet);
+    texts.push(record.externalId);
+    numbers[n++] = record.externalId.length;
+    if (record.threadId !== undefined) texts.push(record.threadId);
+    numbers[n++] = record.threadId?.length ?? ABSENT_TEXT;
+    if (record.snippet !== undefined) texts.push(record.snippet);
+    numbers[n++] = record.snippet?.length ?? ABSENT_TEXT;
     for (const ref of record.participants) numbers[n++] = identity(ref);
   }
-  return { count: records.length, others, otherAt, words, texts, identities, numbers };
+  return { count: records.length, others, otherAt, words, text: texts.join(''), identities, numbers };
 }
 
 const present = (value: number): number | undefined => (Number.isNaN(value) ? undefined : value);
 
+/** Reads texts back from a batch's `text` in the order they were packed. */
+class TextReader {
+  private at = 0;
+  constructor(private readonly text: string) {}
+  next(length: number): string | undefined {
+    if (length === ABSENT_TEXT) return undefined;
+    const value = this.text.slice(this.at, this.at + length);
+    this.at += length;
+    return value;
+  }
+}
+
 /** The records packRecords was given, in their order. */
 export function unpackRecords(batch: PackedBatch): ImportRecord[] {
-  const { words, texts, numbers, others, otherAt } = batch;
+  const { words, numbers, others, otherAt } = batch;
+  const texts = new TextReader(batch.text);
   const refs: IdentityRef[] = new Array(batch.identities.length / IDENTITY_FIELDS);
   for (let i = 0, f = 0; i < refs.length; i++, f += IDENTITY_FIELDS) {
     const fields = batch.identities;
@@ -107,7 +133,6 @@ export function unpackRecords(batch: PackedBatch): ImportRecord[] {
   const records: ImportRecord[] = new Array(batch.count);
   for (const [i, at] of otherAt.entries()) records[at] = others[i]!;
   let n = 0;
-  let t = 0;
   let nextOther = 0;
   for (let i = 0; i < batch.count; i++) {
     if (otherAt[nextOther] === i) {
@@ -123,11 +148,10 @@ export function unpackRecords(batch: PackedBatch): ImportRecord[] {
     const direction = words[numbers[n + 6]!] as InteractionRecord['direction'];
     const audience = words[numbers[n + 7]!] as InteractionRecord['audience'];
     const count = numbers[n + 8]!;
+    const externalId = texts.next(numbers[n + 9]!)!;
+    const threadId = texts.next(numbers[n + 10]!);
+    const snippet = texts.next(numbers[n + 11]!);
     n += NUMBERS_PER_INTERACTION;
-    const externalId = texts[t]!;
-    const threadId = texts[t + 1];
-    const snippet = texts[t + 2];
-    t += 3;
     const participants: IdentityRef[] = new Array(count);
     for (let p = 0; p < count; p++) participants[p] = refs[numbers[n++]!]!;
     records[i] = {

@@ -1,6 +1,7 @@
 /** RFC 2047 encoded words (`=?utf-8?Q?M=C3=BCller?=`) and the charsets mail uses. */
 import { TextDecoder } from 'node:util';
 import { detach } from '../identity-keys.js';
+import { recentResults } from '../recent-results.js';
 
 const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
 /** Whitespace between two encoded words is not part of the text (RFC 2047 §6.2). */
@@ -121,7 +122,10 @@ function wordBytes(encoding: string, text: string): Buffer {
  * bytes before decoding, so a character split across two words survives.
  */
 export function decodeWords(value: string): string {
-  if (value.indexOf('=?') === -1) return value;
+  return value.indexOf('=?') === -1 ? value : decodeRecent(value);
+}
+
+function decodeEncodedWords(value: string): string {
   const joined = value.replace(BETWEEN_WORDS, '$1$2');
   let out = '';
   let last = 0;
@@ -145,3 +149,6 @@ export function decodeWords(value: string): string {
   flush();
   return out + joined.slice(last);
 }
+
+/** Names and subjects recur across a mailbox: each distinct value is decoded once while in use. */
+const decodeRecent = recentResults((value) => detach(decodeEncodedWords(value)), 8192);

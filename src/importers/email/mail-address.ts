@@ -1,4 +1,5 @@
-import { emailKey } from '../identity-keys.js';
+import { detach, emailKey } from '../identity-keys.js';
+import { recentResults } from '../recent-results.js';
 import { decodeWords } from './encoded-words.js';
 
 /** One mailbox of an address header: the lower-cased address and the display name, if any. */
@@ -46,8 +47,20 @@ function cleanName(raw: string): string | undefined {
   return name === '' ? undefined : name;
 }
 
-/** One mailbox (`Name <a@b>`, `a@b (Name)`, `a@b`), or undefined when it holds no address. */
-export function parseMailbox(part: string): Mailbox | undefined {
+/**
+ * One mailbox (`Name <a@b>`, `a@b (Name)`, `a@b`), or undefined when it holds no address.
+ * A correspondent's mailbox is written alike in each of their messages, so each distinct text
+ * is read once while in use (20,000 correspondents fit); the result is frozen, as it is shared.
+ */
+export const parseMailbox: (part: string) => Mailbox | undefined = recentResults((part) => {
+  const mailbox = readMailbox(part);
+  if (mailbox === undefined) return undefined;
+  // Copies: kept here, a slice would keep the whole message's header text alive.
+  const name = mailbox.name === undefined ? undefined : detach(mailbox.name);
+  return Object.freeze({ address: detach(mailbox.address), name });
+}, 16384);
+
+function readMailbox(part: string): Mailbox | undefined {
   const open = part.lastIndexOf('<');
   const close = part.indexOf('>', open);
   if (open !== -1 && close !== -1) {
