@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RapportError } from '../errors.js';
 
@@ -10,11 +10,19 @@ import { RapportError } from '../errors.js';
 
 export const SESSION_COOKIE = 'rapport_session';
 
-const digest = (value: string) => createHash('sha256').update(value).digest();
+// One-shot hashing: a Hash object per request cost more than the digest itself.
+const digest = (value: string): Buffer => hash('sha256', value, 'buffer');
+
+/** The install's token digested once (a server has one token; every request is checked against it). */
+let known: { token: string; digest: Buffer } | undefined;
+function tokenDigest(token: string): Buffer {
+  if (known?.token !== token) known = { token, digest: digest(token) };
+  return known.digest;
+}
 
 /** Compares in constant time, so response timing tells nothing about the token. */
 export function tokenMatches(candidate: string | undefined, token: string): boolean {
-  return candidate !== undefined && timingSafeEqual(digest(candidate), digest(token));
+  return candidate !== undefined && timingSafeEqual(digest(candidate), tokenDigest(token));
 }
 
 /** One cookie's value from a Cookie header. */

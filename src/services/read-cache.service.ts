@@ -1,3 +1,5 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { evaluationsRepository } from '../store/evaluations.repository.js';
 import type { AppContext } from './app-context.js';
 
@@ -23,13 +25,33 @@ export const READ_CACHE_MAX_ANSWER_BYTES = 1024 * 1024;
 
 const MINUTE_MS = 60_000;
 
+const gzipAsync = promisify(gzip);
+
+/** One answer as sent: JSON in UTF-8, and gzipped on demand. */
+export interface CachedAnswer {
+  /** UTF-8, encoded once: sending bytes skips encoding and measuring the text on every request. */
+  readonly body: Buffer;
+  /** The body gzipped, compressed the first time it is asked for and kept with the answer. */
+  gzipped(): Promise<Buffer>;
+}
+
 interface Entry {
   version: string;
   /** Served from this clock reading (when it was made) up to, not including, `until`. */
   from: number;
   until: number;
-  /** UTF-8, encoded once: sending bytes skips encoding and measuring the text on every request. */
-  body: Buffer;
+  answer: CachedAnswer;
+}
+
+function cachedAnswer(body: Buffer): CachedAnswer {
+  let gzipped: Promise<Buffer> | undefined;
+  return {
+    body,
+    gzipped: () => {
+      gzipped ??= gzipAsync(body);
+      return gzipped;
+    },
+  };
 }
 
 /** Serialised answers of read routes, each served again while it is exactly what would be computed. */
@@ -38,7 +60,7 @@ export interface ReadCache {
    * The answer for `key`: the kept one while the book is unchanged (Store.version, any process)
    * and the clock is inside its window (ReadKind), else `produce()`'s, which is then kept.
    */
-  read(key: string, kind: ReadKind, produce: () => Promise<string>): Promise<Buffer>;
+  read(key: string, kind: ReadKind, produce: () => Promise<string>): Promise<CachedAnswer>;
 }
 
 /** A read cache over `ctx`'s book and clock, holding at most `capacity` answers (least recently used go). */
@@ -65,7 +87,7 @@ export function createReadCache(ctx: AppContext, capacity = READ_CACHE_CAPACITY)
       until = Math.min(until, Math.floor(started / MINUTE_MS) * MINUTE_MS + MINUTE_MS);
       if (nextDay !== null) until = Math.min(until, nextDay);
     }
-    return { version, from: ctx.clock(), until, body };
+    return { version, from: ctx.clock(), until, answer: cachedAnswer(body) };
   }
 
   function keep(key: string, entry: Entry): void {
@@ -80,19 +102,19 @@ export function createReadCache(ctx: AppContext, capacity = READ_CACHE_CAPACITY)
       const kept = entries.get(key);
       if (usable(kept, version, ctx.clock())) {
         keep(key, kept);
-        return kept.body;
+        return kept.answer;
       }
       const waiting = pending.get(key);
       if (waiting) {
         const entry = await waiting.catch(() => undefined);
-        if (usable(entry, version, ctx.clock())) return entry.body;
+        if (usable(entry, version, ctx.clock())) return entry.answer;
       }
       const making = make(kind, version, produce);
       pending.set(key, making);
       try {
         const entry = await making;
-        if (entry.body.length <= READ_CACHE_MAX_ANSWER_BYTES) keep(key, entry);
-        return entry.body;
+        if (entry.answer.body.length <= READ_CACHE_MAX_ANSWER_BYTES) keep(key, entry);
+        return entry.answer;
       } finally {
         if (pending.get(key) === making) pending.delete(key);
       }

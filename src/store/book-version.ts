@@ -19,7 +19,22 @@ export function sqliteBookVersion(raw: SqliteDatabase.Database): () => Promise<s
   // Two plain statements: a third faster than one select over the pragma_data_version table.
   const dataVersion = raw.prepare<[], number>('pragma data_version').pluck();
   const ownChanges = raw.prepare<[], number>('select total_changes()').pluck();
-  return async () => `${dataVersion.get()}:${ownChanges.get()}`;
+  // data_version takes the file's locks (a few system calls); total_changes() reads a counter.
+  // Under load one event-loop turn handles many requests, nearly all sent before it began: the
+  // other processes' counter is read once per turn for all of them, so another process's commit
+  // is seen from the next turn on (well under a millisecond later). This process's own writes
+  // are counted on every call, so a request never misses the writes it follows here.
+  let othersThisTurn: number | undefined;
+  const forget = () => {
+    othersThisTurn = undefined;
+  };
+  return async () => {
+    if (othersThisTurn === undefined) {
+      othersThisTurn = dataVersion.get()!;
+      setImmediate(forget);
+    }
+    return `${othersThisTurn}:${ownChanges.get()}`;
+  };
 }
 
 const POSTGRES_VERSION = CompiledQuery.raw('select pg_current_snapshot()::text as v');

@@ -7,6 +7,7 @@ import { updatePerson } from '../../services/person-update.service.js';
 import { createReadCache } from '../../services/read-cache.service.js';
 import { today } from '../../services/today.service.js';
 import { ERROR_RESPONSES, idParams } from '../api-schemas.js';
+import { sendCachedAnswer } from '../cached-answer.js';
 import {
   logBody,
   logResultSchema,
@@ -18,9 +19,6 @@ import {
   todayQuery,
   todaySchema,
 } from './person.schemas.js';
-
-/** The cached answers are already JSON: fastify sends a string with a JSON type as it is. */
-const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
  * Today, the people list, one person, and what a user changes about one. Today and the list are
@@ -41,10 +39,10 @@ export function peopleRoutes(api: FastifyInstance, ctx: AppContext): void {
     },
     async (request, reply) => {
       const { limit } = request.query as typeof todayQuery._output;
-      const body = await cache.read(request.url, 'today', async () =>
+      const answer = await cache.read(request.url, 'today', async () =>
         String(reply.serialize(await today(ctx, { limit }))),
       );
-      return reply.type(JSON_TYPE).send(body);
+      return sendCachedAnswer(request, reply, answer);
     },
   );
 
@@ -60,10 +58,10 @@ export function peopleRoutes(api: FastifyInstance, ctx: AppContext): void {
     },
     async (request, reply) => {
       const query = request.query as typeof peopleQuery._output;
-      const body = await cache.read(request.url, 'book', async () =>
+      const answer = await cache.read(request.url, 'book', async () =>
         String(reply.serialize(await peoplePage(ctx, query))),
       );
-      return reply.type(JSON_TYPE).send(body);
+      return sendCachedAnswer(request, reply, answer);
     },
   );
 
