@@ -18,8 +18,11 @@ export function recentResults<T>(
   let old = new Map<string, T>();
   return (input) => {
     if (input.length > maxInputLength) return compute(input);
-    if (young.has(input)) return young.get(input) as T;
-    const result = old.has(input) ? (old.get(input) as T) : compute(input);
+    // One lookup for the usual hit; has() only tells a kept undefined from a missing input.
+    const kept = young.get(input);
+    if (kept !== undefined || young.has(input)) return kept as T;
+    const aged = old.get(input);
+    const result = aged !== undefined || old.has(input) ? (aged as T) : compute(input);
     if (young.size >= size) {
       old = young;
       young = new Map();

@@ -68,8 +68,8 @@ async function adoptConfig(ctx: AppContext, db: Executor): Promise<void> {
 
 /**
  * Evaluates the given people at `now` from every one of their touches and stores the result
- * with the moment it must be looked at again. `known` may hold the complete touches of people
- * the caller already has in memory (an import's new people), saving a read-back.
+ * with the moment it must be looked at again. `known` may hold the complete touches and group
+ * contacts of people the caller already has in memory (an import's new people), saving a read-back.
  */
 export async function refreshEvaluations(
   ctx: AppContext,
@@ -83,19 +83,23 @@ export async function refreshEvaluations(
   // A bounded number of people at a time keeps memory flat on large books.
   for (const chunk of chunks([...new Set(personIds)], 500)) {
     const unknown = chunk.filter((id) => !known?.has(id));
+    const groupsUnknown = chunk.filter((id) => known?.groupContacts(id) === undefined);
     const [people, read, groups, withDeals] = await Promise.all([
       peopleRepository.getMany(db, chunk),
       unknown.length
         ? interactionsRepository.touchesOf(db, unknown).then(groupByPerson)
         : new Map<number, Touch[]>(),
-      interactionsRepository.groupContacts(db, chunk),
+      groupsUnknown.length
+        ? interactionsRepository.groupContacts(db, groupsUnknown)
+        : new Map<number, number>(),
       dealsRepository.peopleWithOpenDeals(db, chunk),
     ]);
     const rows: PersonEvaluationRow[] = [];
     for (const person of people) {
       if (person.is_owner) continue;
       const touches = known?.get(person.id) ?? read.get(person.id) ?? [];
-      const history = historyOf(person, touches, groups.get(person.id) ?? 0, book, withDeals.has(person.id));
+      const groupContacts = groups.get(person.id) ?? known?.groupContacts(person.id) ?? 0;
+      const history = historyOf(person, touches, groupContacts, book, withDeals.has(person.id));
       const evaluation = evaluate(history, now, ctx.config);
       // Only the stuck need their streak's start (Today's urgency); the facts are read again for them alone.
       const streakStart = evaluation.flags.stuckOnline
@@ -130,7 +134,7 @@ export async function refreshEvaluations(
         config_key: ctx.configKey,
       });
     }
-    await evaluationsRepository.replace(db, rows);
+    await evaluationsRepository.replace(db, ctx.store.bulk, rows);
   }
 }
 

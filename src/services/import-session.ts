@@ -297,6 +297,7 @@ export class ImportSession {
         audience: row.audience as Touch['audience'],
         length: row.length ?? null,
       };
+      if (row.audience === 'group') this.newPeopleTouches.addGroup(item.participants.map((p) => p.personId));
       for (const p of item.participants) {
         participants.push({
           interaction_id: id,

@@ -145,12 +145,14 @@ interface ImportJob {
 
 async function importParsed(ctx: AppContext, job: ImportJob): Promise<ImportResult> {
   const { importer, source, paths, options, label, now, parsing } = job;
-  const hash = await contentHash(paths);
-  const previous = hash ? await importsRepository.findDoneByHash(ctx.store.db, hash) : undefined;
+  // The fingerprint is read beside the import, not before it: hashing a 400 MB mailbox first
+  // kept the parsing worker waiting most of a second for its first batches to be taken. Only
+  // the closing "imported before as #N" needs it; a file that cannot be read fails the import.
+  const hashing = contentHash(paths).catch(() => null);
   const importId = await importsRepository.create(ctx.store.db, {
     source: importer.source,
     label,
-    contentHash: hash,
+    contentHash: null,
     now,
   });
   const report = new ReportBuilder();
@@ -180,9 +182,12 @@ async function importParsed(ctx: AppContext, job: ImportJob): Promise<ImportResu
       now: ctx.clock(),
       report: report.list(),
       error: (error as Error).message,
+      contentHash: await hashing,
     });
     throw error;
   }
+  const hash = await hashing;
+  const previous = hash ? await importsRepository.findDoneByHash(ctx.store.db, hash) : undefined;
   const result: ImportResult = {
     importId,
     source: importer.source,
@@ -196,6 +201,7 @@ async function importParsed(ctx: AppContext, job: ImportJob): Promise<ImportResu
     now: ctx.clock(),
     counts: result.totals,
     report: result.files,
+    contentHash: hash,
   });
   return result;
 }

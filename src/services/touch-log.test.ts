@@ -43,4 +43,33 @@ describe('TouchLog', () => {
     log.open(8);
     expect(log.get(8)).toEqual([]);
   });
+
+  it('counts the distinct others each opened person met in group conversations', () => {
+    const log = new TouchLog();
+    for (const id of [1, 2, 3]) log.open(id);
+    log.addGroup([1, 2, 9]);
+    log.addGroup([1, 2, 3, 1]);
+    log.addGroup([7, 8]); // no one opened: not kept
+    expect([1, 2, 3].map((id) => log.groupContacts(id))).toEqual([3, 3, 2]);
+    log.open(4);
+    expect(log.groupContacts(4)).toBe(0);
+    // Not opened: read from the store.
+    expect(log.groupContacts(9)).toBeUndefined();
+    expect(log.groupContacts(7)).toBeUndefined();
+  });
+
+  it('sends the forgotten and everyone who met them in a group back to the store', () => {
+    const log = new TouchLog();
+    for (const id of [1, 2, 3, 4]) log.open(id);
+    log.addGroup([1, 2]);
+    log.addGroup([2, 9]);
+    log.addGroup([3, 4]);
+    // 9 (not opened) is merged into someone: 2 met 9, so 2's count may change.
+    log.forget(9);
+    expect(log.groupContacts(2)).toBeUndefined();
+    expect(log.groupContacts(1)).toBe(1);
+    log.forget(3);
+    expect(log.groupContacts(3)).toBeUndefined();
+    expect(log.groupContacts(4)).toBeUndefined();
+  });
 });

@@ -29,9 +29,17 @@ function decode(at: number, code: number, length: number): Touch {
   };
 }
 
-/** Touches of many people, held compactly in memory. */
+/**
+ * Touches of many people, held compactly in memory, and who each of them met in group
+ * conversations (the "mutual contacts" of the structure term), so an import can evaluate the
+ * people it created without reading either back from the store.
+ */
 export class TouchLog {
   private readonly byPerson = new Map<number, number[]>();
+  /** Everyone seen in a group conversation with an opened person: the others in it. */
+  private readonly groupPeers = new Map<number, Set<number>>();
+  /** Opened people whose peers changed identity (a merge): their count is read from the store. */
+  private readonly peersUnknown = new Set<number>();
 
   /** Starts a person with no touches (so `has` tells that their touches are all here). */
   open(personId: number): void {
@@ -43,9 +51,39 @@ export class TouchLog {
     this.byPerson.get(personId)?.push(touch.at, encode(touch), touch.length ?? Number.NaN);
   }
 
-  /** Stops holding a person (their touches are then read from the store). */
+  /**
+   * Records one group conversation among these people (ids may repeat). Kept when any of them
+   * was opened: peers are kept both ways, so a later merge finds whose counts it changes.
+   */
+  addGroup(personIds: readonly number[]): void {
+    if (!personIds.some((id) => this.byPerson.has(id))) return;
+    for (const id of personIds) {
+      let peers = this.groupPeers.get(id);
+      if (peers === undefined) {
+        peers = new Set();
+        this.groupPeers.set(id, peers);
+      }
+      for (const other of personIds) if (other !== id) peers.add(other);
+    }
+  }
+
+  /**
+   * Stops holding a person (their touches are then read from the store). Whoever met them in a
+   * group also goes back to the store for that count: two of their peers may now be one person.
+   */
   forget(personId: number): void {
     this.byPerson.delete(personId);
+    for (const peer of this.groupPeers.get(personId) ?? []) this.peersUnknown.add(peer);
+    this.groupPeers.delete(personId);
+  }
+
+  /**
+   * How many other people an opened person met in group conversations, or undefined when it
+   * must be read from the store (never opened, forgotten, or a peer was merged).
+   */
+  groupContacts(personId: number): number | undefined {
+    if (!this.byPerson.has(personId) || this.peersUnknown.has(personId)) return undefined;
+    return this.groupPeers.get(personId)?.size ?? 0;
   }
 
   has(personId: number): boolean {

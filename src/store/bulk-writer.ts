@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, NewIdentity, NewInteraction, NewPerson } from './schema.js';
+import type { Database, NewIdentity, NewInteraction, NewPerson, PersonEvaluationRow } from './schema.js';
 
 export interface ParticipantInsert {
   interaction_id: number;
@@ -29,6 +29,8 @@ export interface BulkWriter {
   insertPerson(executor: Executor, row: NewPerson): Promise<number>;
   /** Inserts one identity and returns the id. */
   insertIdentity(executor: Executor, row: NewIdentity): Promise<number>;
+  /** Inserts evaluations of people who have none stored (an import scores thousands at once). */
+  insertEvaluations(executor: Executor, rows: readonly PersonEvaluationRow[]): Promise<void>;
 }
 
 /** Column order for interaction inserts, shared by both writers. */
@@ -76,3 +78,34 @@ export const IDENTITY_COLUMNS = [
   'import_id',
   'created_at',
 ] as const satisfies readonly (keyof NewIdentity)[];
+
+/** Column order for evaluation inserts: every column, checked against the schema's type. */
+export const EVALUATION_COLUMNS = [
+  'person_id',
+  'evaluated_at',
+  'recheck_at',
+  'stuck',
+  'dormant',
+  'overdue',
+  'flagged',
+  'strength',
+  'offline_ratio',
+  'live_ratio',
+  'last_real_at',
+  'last_touch_at',
+  'name_key',
+  'company_key',
+  'search_text',
+  'today_bucket',
+  'value_rank',
+  'gap_band',
+  'urgency_since',
+  'rank_inputs',
+  'evaluation',
+  'config_key',
+] as const satisfies readonly (keyof PersonEvaluationRow)[];
+
+/** A compile-time check that EVALUATION_COLUMNS names every column (an insert must not drop one). */
+type MissingEvaluationColumn = Exclude<keyof PersonEvaluationRow, (typeof EVALUATION_COLUMNS)[number]>;
+const everyEvaluationColumn: MissingEvaluationColumn extends never ? true : MissingEvaluationColumn = true;
+void everyEvaluationColumn;

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import { DAY_MS } from '../core/duration.js';
-import type { Executor } from './bulk-writer.js';
+import type { BulkWriter, Executor } from './bulk-writer.js';
 import { chunks } from './people.repository.js';
 import type { PersonEvaluationRow } from './schema.js';
 
 /** Stored evaluations (see schema PersonEvaluationsTable). */
 export const evaluationsRepository = {
-  /** Replaces the evaluations of the given people. */
-  async replace(db: Executor, rows: readonly PersonEvaluationRow[]): Promise<void> {
+  /** Replaces the evaluations of the given people, inserting through the store's bulk writer. */
+  async replace(db: Executor, bulk: BulkWriter, rows: readonly PersonEvaluationRow[]): Promise<void> {
     for (const chunk of chunks(rows, 500)) {
       await db
         .deleteFrom('person_evaluations')
@@ -17,8 +17,7 @@ export const evaluationsRepository = {
           chunk.map((r) => r.person_id),
         )
         .execute();
-      // 22 columns × 500 rows keeps under every database's parameter limit (SQLite's is 32766).
-      await db.insertInto('person_evaluations').values(chunk).execute();
+      await bulk.insertEvaluations(db, chunk);
     }
   },
 

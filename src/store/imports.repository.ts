@@ -24,13 +24,21 @@ export const importsRepository = {
   async finish(
     db: Executor,
     id: number,
-    fields: { status: ImportRow['status']; now: number; counts?: unknown; report?: unknown; error?: string },
+    fields: {
+      status: ImportRow['status'];
+      now: number;
+      counts?: unknown;
+      report?: unknown;
+      error?: string;
+      contentHash?: string | null;
+    },
   ) {
     await db
       .updateTable('imports')
       .set({
         status: fields.status,
         finished_at: fields.now,
+        ...(fields.contentHash === undefined ? {} : { content_hash: fields.contentHash }),
         ...(fields.counts === undefined ? {} : { counts: JSON.stringify(fields.counts) }),
         ...(fields.report === undefined ? {} : { report: JSON.stringify(fields.report) }),
         ...(fields.error === undefined ? {} : { error: fields.error }),

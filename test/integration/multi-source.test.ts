@@ -9,8 +9,11 @@ import {
   type MultiSourceResult,
 } from '../../src/sample/multi-source.generator.js';
 import { type AppContext, openApp } from '../../src/services/app-context.js';
+import { refreshDueEvaluations } from '../../src/services/evaluation.service.js';
 import { importPaths } from '../../src/services/import.service.js';
 import { duplicateSuggestions } from '../../src/services/merge.service.js';
+import { evaluationsRepository } from '../../src/store/evaluations.repository.js';
+import { interactionsRepository } from '../../src/store/interactions.repository.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/stores.js';
 
 const NOW = Date.UTC(2026, 10, 29, 9, 0);
@@ -100,5 +103,30 @@ describeEachDatabase('a generated whole digital life', (dialect) => {
     const suggested = new Set(suggestions.flatMap((s) => [s.keepName, s.mergeName]));
     for (const member of linkedByName)
       expect(suggested.has(member.displayName), member.displayName).toBe(true);
+  });
+
+  it('stores the evaluations that evaluating everyone again from the store gives', async () => {
+    // The imports evaluate the people they create from what they hold in memory (touches, and
+    // whom each met in group conversations); the store must agree with that exactly.
+    // Figures to 12 significant digits: touches summed in another order differ in the last bits.
+    const rounded = (value: unknown): unknown =>
+      JSON.parse(JSON.stringify(value), (_, v) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v));
+    const stored = async () =>
+      (
+        await ctx.store.db
+          .selectFrom('person_evaluations')
+          .select(['person_id', 'evaluation', 'recheck_at'])
+          .orderBy('person_id')
+          .execute()
+      ).map((r) => rounded({ ...r, evaluation: JSON.parse(r.evaluation) }));
+    // People an import marked due (their company grew) are evaluated again on the next read.
+    await refreshDueEvaluations(ctx, NOW);
+    const afterImport = await stored();
+    const ids = afterImport.map((r) => (r as { person_id: number }).person_id);
+    const groups = await interactionsRepository.groupContacts(ctx.store.db, ids);
+    expect([...groups.values()].filter((n) => n > 0).length).toBeGreaterThan(0);
+    await evaluationsRepository.invalidate(ctx.store.db, 'all');
+    await refreshDueEvaluations(ctx, NOW);
+    expect(await stored()).toEqual(afterImport);
   });
 });

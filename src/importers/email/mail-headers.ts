@@ -38,47 +38,67 @@ export function headerEnd(bytes: Buffer, from = 0): number {
   return -1;
 }
 
-/** Splits unfolded header text into fields; lines that are neither fields nor continuations are dropped. */
+/** Space or tab: the whitespace that folds and pads header lines. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * Splits unfolded header text into fields; lines that are neither fields nor continuations are
+ * dropped. Works on offsets into the text: each field costs its name and its value, no more.
+ */
 export function parseHeaderText(text: string): Map<string, string[]> {
   const headers = new Map<string, string[]>();
   let name: string | undefined;
   let value = '';
   const flush = (): void => {
     if (name === undefined) return;
+    // Values are cut without their padding; only a value begun by a continuation needs trimming.
     const list = headers.get(name);
     if (list === undefined) headers.set(name, [value.trim()]);
     else if (list.length < 256) list.push(value.trim());
     name = undefined;
   };
-  // Line by line as split('\n') would cut them, without building the array of lines.
+  // Line by line as split('\n') would cut them, without building the lines.
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const cut = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const line = text.slice(start, cut);
+    const lineStart = start;
     start = end + 1;
-    const first = line.charCodeAt(0);
-    if (first === 32 || first === 9) {
-      if (name !== undefined && value.length < 65536) value += ` ${line.trim()}`;
+    if (isBlank(text.charCodeAt(lineStart))) {
+      if (name !== undefined && value.length < 65536) value += ` ${text.slice(lineStart, cut).trim()}`;
       continue;
     }
     flush();
-    const colon = line.indexOf(':');
-    if (colon <= 0 || colon > 76) continue;
-    const field = line.slice(0, colon).trimEnd();
-    if (!isFieldName(field)) continue;
-    name = field.toLowerCase();
-    value = line.slice(colon + 1);
+    // A field name is at most 76 characters: look no further (a line without a colon must not
+    // send the search on through the rest of a large header).
+    let colon = -1;
+    for (let i = lineStart, limit = Math.min(cut, lineStart + 77); i < limit; i++)
+      if (text.charCodeAt(i) === 58) {
+        colon = i;
+        break;
+      }
+    if (colon <= lineStart) continue;
+    let fieldEnd = colon;
+    while (fieldEnd > lineStart && isBlank(text.charCodeAt(fieldEnd - 1))) fieldEnd--;
+    if (!isFieldName(text, lineStart, fieldEnd)) continue;
+    name = text.slice(lineStart, fieldEnd).toLowerCase();
+    let from = colon + 1;
+    while (from < cut && isBlank(text.charCodeAt(from))) from++;
+    let to = cut;
+    while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
+    value = text.slice(from, to);
   }
   flush();
   return headers;
 }
 
-/** Printable US-ASCII but the colon (RFC 5322 field names), at least one character. */
-function isFieldName(field: string): boolean {
-  if (field.length === 0) return false;
-  for (let i = 0; i < field.length; i++) {
-    const c = field.charCodeAt(i);
+/** text[from, to) is printable US-ASCII but the colon (RFC 5322 field names), at least one character. */
+function isFieldName(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c < 0x21 || c > 0x7e || c === 0x3a) return false;
   }
   return true;

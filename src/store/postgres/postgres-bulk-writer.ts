@@ -34,6 +34,14 @@ export function postgresBulkWriter(): BulkWriter {
       return (await executor.insertInto('identities').values(row).returning('id').executeTakeFirstOrThrow())
         .id;
     },
+    async insertEvaluations(executor, rows) {
+      // 22 columns × 1,000 rows stays under the parameter limit.
+      for (let start = 0; start < rows.length; start += 1000)
+        await executor
+          .insertInto('person_evaluations')
+          .values(rows.slice(start, start + 1000))
+          .execute();
+    },
     async insertParticipants(executor, rows) {
       for (let start = 0; start < rows.length; start += BATCH) {
         await executor

@@ -1,7 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { BulkWriter } from '../bulk-writer.js';
-import { IDENTITY_COLUMNS, INTERACTION_COLUMNS, PERSON_COLUMNS } from '../bulk-writer.js';
+import { EVALUATION_COLUMNS, IDENTITY_COLUMNS, INTERACTION_COLUMNS, PERSON_COLUMNS } from '../bulk-writer.js';
 import type { Database } from '../schema.js';
 
 const placeholderRow = (columns: readonly string[]) => Object.fromEntries(columns.map((c) => [c, null]));
@@ -38,6 +38,10 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SqliteDatabase.Datab
       .insertInto('identities')
       .values(placeholderRow(IDENTITY_COLUMNS) as never)
       .compile().sql,
+    evaluation: db
+      .insertInto('person_evaluations')
+      .values(placeholderRow(EVALUATION_COLUMNS) as never)
+      .compile().sql,
   };
   // Prepared on first use: the tables exist only once migrations have run.
   let statements: Record<keyof typeof sql, SqliteDatabase.Statement> | undefined;
@@ -47,6 +51,7 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SqliteDatabase.Datab
       participant: raw.prepare(sql.participant),
       person: raw.prepare(sql.person),
       identity: raw.prepare(sql.identity),
+      evaluation: raw.prepare(sql.evaluation),
     };
     return statements;
   };
@@ -96,6 +101,10 @@ export function sqliteBulkWriter(db: Kysely<Database>, raw: SqliteDatabase.Datab
     },
     async insertIdentity(_executor, row) {
       return Number(runInsert(prepared().identity, IDENTITY_COLUMNS, row).lastInsertRowid);
+    },
+    async insertEvaluations(_executor, rows) {
+      const { evaluation } = prepared();
+      for (const row of rows) runInsert(evaluation, EVALUATION_COLUMNS, row);
     },
   };
 }
