@@ -1,6 +1,6 @@
 /**
  * One measured run in a fresh process, so peak RSS belongs to the run alone.
- * Usage: node import-child.js import <zip> <db>  |  node import-child.js floor <rows> <db>
+ * Usage: node import-child.js import <zip> <db> <now ms>  |  node import-child.js floor <rows> <db>
  */
 import { performance } from 'node:perf_hooks';
 import { stableId } from '../src/importers/stable-id.js';
@@ -10,10 +10,12 @@ import { INTERACTION_COLUMNS } from '../src/store/bulk-writer.js';
 import { openSqlite } from '../src/store/sqlite/sqlite-connection.js';
 import { openStore } from '../src/store/store.js';
 
-const [mode, arg, dbPath] = process.argv.slice(2);
+const [mode, arg, dbPath, nowArg] = process.argv.slice(2);
 
-async function runImport(zip: string, db: string) {
-  const ctx = await openApp({ dialect: 'sqlite', path: db });
+async function runImport(zip: string, db: string, now: number) {
+  if (!Number.isFinite(now)) throw new Error('import-child.js import needs the clock in ms');
+  // The benchmark's clock, which `rapport today` is then run at (RAPPORT_NOW).
+  const ctx = await openApp({ dialect: 'sqlite', path: db }, { clock: () => now });
   const start = performance.now();
   const result = await importExport(ctx, [zip]);
   const seconds = (performance.now() - start) / 1000;
@@ -70,9 +72,9 @@ async function runFloor(rows: number, db: string) {
 
 const result =
   mode === 'import'
-    ? await runImport(arg!, dbPath!)
+    ? await runImport(arg!, dbPath!, Number(nowArg))
     : mode === 'floor'
       ? await runFloor(Number(arg), dbPath!)
       : null;
-if (!result) throw new Error('usage: import-child.js import <zip> <db> | floor <rows> <db>');
+if (!result) throw new Error('usage: import-child.js import <zip> <db> <now ms> | floor <rows> <db>');
 process.stdout.write(`${JSON.stringify({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

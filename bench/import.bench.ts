@@ -116,7 +116,7 @@ for (const scenario of chosen) {
   const floor = child(['floor', String(scenario.rows), freshDb('floor.db')]);
   const floorRate = scenario.rows / floor.seconds!;
   const dbPath = freshDb(`import-${scenario.name.replace(/\W/g, '').toLowerCase()}.db`);
-  const run = child(['import', path, dbPath]);
+  const run = child(['import', path, dbPath, String(NOW)]);
   const rate = scenario.rows / run.seconds!;
   const ratio = rate / floorRate;
   const mb = (statSync(path).size / 1e6).toFixed(0);
