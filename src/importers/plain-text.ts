@@ -129,8 +129,9 @@ function collapse(text: string): string {
   let space = false; // a space is owed before the next kept character
   for (let i = 0; i < text.length && out.length <= SNIPPET_CHARS; i++) {
     const c = text.charCodeAt(i);
-    const blank = isSpace(c);
-    if (blank || isControl(c)) {
+    // Printable ASCII, most of any text, is kept: only the start of a run needs work.
+    const blank = c > 32 && c < 127 ? false : isSpace(c);
+    if (blank || (c < 33 || c > 126 ? isControl(c) : false)) {
       if (segment !== -1) {
         out += text.slice(segment, i);
         segment = -1;

@@ -74,18 +74,41 @@ function readMailbox(part: string): Mailbox | undefined {
 }
 
 /** Every mailbox in the given header values, each address once, in order. */
-export function parseAddressList(values: readonly string[] | undefined): Mailbox[] {
+export function parseAddressList(values: readonly string[] | undefined): readonly Mailbox[] {
+  if (values === undefined || values.length === 0) return [];
+  // One field (nearly always): its list as read once for that text.
+  if (values.length === 1) return addressesOf(values[0]!);
   const out: Mailbox[] = [];
-  if (values === undefined) return out;
   const seen = new Set<string>();
   for (const value of values) {
-    for (const part of splitList(value)) {
-      const mailbox = parseMailbox(part);
-      if (mailbox === undefined || seen.has(mailbox.address)) continue;
+    for (const mailbox of addressesOf(value)) {
+      if (seen.has(mailbox.address)) continue;
       seen.add(mailbox.address);
       out.push(mailbox);
       if (out.length >= MAX_ADDRESSES) return out;
     }
+  }
+  return out;
+}
+
+/**
+ * The mailboxes of one header value, each address once. A correspondent's To: is written alike
+ * in each message, so each distinct text is read once while in use; the list is shared, frozen.
+ */
+const addressesOf: (value: string) => readonly Mailbox[] = recentResults(
+  (value) => Object.freeze(readAddresses(value)),
+  8192,
+);
+
+function readAddresses(value: string): Mailbox[] {
+  const out: Mailbox[] = [];
+  const seen = new Set<string>();
+  for (const part of splitList(value)) {
+    const mailbox = parseMailbox(part);
+    if (mailbox === undefined || seen.has(mailbox.address)) continue;
+    seen.add(mailbox.address);
+    out.push(mailbox);
+    if (out.length >= MAX_ADDRESSES) break;
   }
   return out;
 }

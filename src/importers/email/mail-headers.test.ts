@@ -36,6 +36,21 @@ describe('addresses', () => {
       ),
     ).toEqual(['a@x.com', 'b@x.com', 'c@x.com']);
   });
+
+  it('reads a repeated field the same each time, and never lets a caller change what it shares', () => {
+    const value = '=?UTF-8?Q?J=C3=BCrgen?= <J@x.de>, j@x.de, "Ann" <ann@y.org>';
+    const first = parseAddressList([value]);
+    expect(first).toEqual([
+      { address: 'j@x.de', name: 'Jürgen' },
+      { address: 'ann@y.org', name: 'Ann' },
+    ]);
+    // The same text from another message (another string): an equal list.
+    expect(parseAddressList([` ${value}`.slice(1)])).toEqual(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first[0])).toBe(true);
+    expect(parseMailbox('Ann <ann@y.org>')).toEqual({ address: 'ann@y.org', name: 'Ann' });
+    expect(parseAddressList([])).toEqual([]);
+  });
 });
 
 describe('dates', () => {

@@ -68,6 +68,15 @@ function threadOf(headers: Map<string, string[]>, id: string | undefined): strin
   return root === undefined ? undefined : `msgid:${root}`;
 }
 
+/** The To, Cc and Bcc values; the To list itself when there is only To (the usual case). */
+function recipientFields(headers: Map<string, string[]>): string[] | undefined {
+  const to = headers.get('to');
+  const cc = headers.get('cc');
+  const bcc = headers.get('bcc');
+  if (cc === undefined && bcc === undefined) return to;
+  return [...(to ?? []), ...(cc ?? []), ...(bcc ?? [])];
+}
+
 function addresses(headers: Map<string, string[]>, names: readonly string[]): string[] {
   const out: string[] = [];
   for (const name of names)
@@ -97,9 +106,7 @@ export function readMessage(raw: RawMessage, file: string): MailReading {
           : `unreadable sender in From: ${JSON.stringify(fromValue.slice(0, 80))}`,
     };
   // Bcc is only in the sender's own copy, where it names real recipients.
-  const recipients = parseAddressList(['to', 'cc', 'bcc'].flatMap((name) => headers.get(name) ?? [])).filter(
-    (m) => m.address !== from.address,
-  );
+  const recipients = parseAddressList(recipientFields(headers)).filter((m) => m.address !== from.address);
   const crowd = crowdOrAutomated(from, recipients);
   if (crowd !== undefined) return { rejected: crowd };
   const dateValue = header(headers, 'date');
