@@ -69,6 +69,40 @@ describe('dates', () => {
 });
 
 describe('headers and bodies', () => {
+  it('keeps the fields it reads, in any case, and steps over the rest with their continuations', () => {
+    const raw = [
+      'Received: from mx.example (mx.example [192.0.2.1])',
+      '\tby mx.google.com; Tue, 04 Jun 2024 02:27:44 -0700',
+      'DKIM-Signature: v=1; a=rsa-sha256;',
+      '  b=AAAA',
+      'FROM :  Ann <ann@x.org>  ',
+      'subject: first',
+      'Subject: second',
+      'X-Gm-Thrid: 17',
+      'MIME-Version: 1.0',
+      '',
+      'Received: not a header, the body',
+    ].join('\n');
+    const { headers, bodyAt } = parseHeaders(Buffer.from(raw));
+    expect([...headers]).toEqual([
+      ['from', ['Ann <ann@x.org>']],
+      ['subject', ['first', 'second']],
+      ['x-gm-thrid', ['17']],
+    ]);
+    expect(raw.slice(bodyAt)).toBe('Received: not a header, the body');
+  });
+
+  it('reads each value as UTF-8 when it is, else as Windows-1252', () => {
+    const raw = Buffer.concat([
+      Buffer.from('Subject: Gr\u00fc\u00dfe\r\nFrom: '),
+      Buffer.from([0x4a, 0xf6, 0x72, 0x67]), // "Jörg" in Latin-1: not UTF-8
+      Buffer.from(' <j@x.de>\r\n\r\n'),
+    ]);
+    const { headers } = parseHeaders(raw);
+    expect(headers.get('subject')).toEqual(['Grüße']);
+    expect(headers.get('from')).toEqual(['Jörg <j@x.de>']);
+  });
+
   it('unfolds headers, reads parameters and Gmail labels', () => {
     const raw = 'To: a@x.com,\r\n\tb@x.com\r\nX-Bad line\r\n\r\nbody';
     const { headers, bodyAt } = parseHeaders(Buffer.from(raw));

@@ -1,4 +1,3 @@
-import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { detach } from '../identity-keys.js';
 import { decodeCharset } from './encoded-words.js';
@@ -12,103 +11,143 @@ export interface MailParts {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Header bytes as text: UTF-8 (RFC 6532) when valid, else Windows-1252 as old mailers wrote. */
-function headerText(bytes: Buffer): string {
-  // Most header blocks are plain ASCII (non-ASCII text travels as encoded words): read as
-  // Latin-1 they give the same text, and much faster than the validating decoder.
-  if (isAscii(bytes)) return bytes.toString('latin1');
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return decodeCharset(bytes, 'windows-1252');
-  }
+/**
+ * The header fields Rapport reads, in lower case. Others (Received, DKIM-Signature, ARC-…, which
+ * fill most of a real message's header) are stepped over without being decoded or kept.
+ */
+export const READ_FIELDS = [
+  'from',
+  'sender',
+  'to',
+  'cc',
+  'bcc',
+  'date',
+  'subject',
+  'message-id',
+  'references',
+  'in-reply-to',
+  'x-gm-thrid',
+  'x-gmail-labels',
+  'delivered-to',
+  'x-original-to',
+  'envelope-to',
+  'list-id',
+  'list-unsubscribe',
+  'precedence',
+  'auto-submitted',
+  'content-type',
+  'content-transfer-encoding',
+  'content-disposition',
+] as const;
+
+/** The read field names as bytes, by length: a field name is matched without making a string. */
+const FIELDS_BY_LENGTH: { name: string; bytes: Buffer }[][] = [];
+for (const name of READ_FIELDS) {
+  const sameLength = FIELDS_BY_LENGTH[name.length] ?? [];
+  sameLength.push({ name, bytes: Buffer.from(name, 'latin1') });
+  FIELDS_BY_LENGTH[name.length] = sameLength;
 }
 
-/** Offset just past the blank line ending the headers (CRLF or LF), or -1. */
-export function headerEnd(bytes: Buffer, from = 0): number {
-  if (bytes[from] === 10) return from + 1;
-  if (bytes[from] === 13 && bytes[from + 1] === 10) return from + 2;
-  let i = bytes.indexOf(10, from);
-  while (i !== -1) {
-    const next = bytes[i + 1];
-    if (next === 10) return i + 2;
-    if (next === 13 && bytes[i + 2] === 10) return i + 3;
-    i = bytes.indexOf(10, i + 1);
+/** The read field named by bytes[from, to) in any case, or undefined. */
+function readField(bytes: Buffer, from: number, to: number): string | undefined {
+  const candidates = FIELDS_BY_LENGTH[to - from];
+  if (candidates === undefined) return undefined;
+  next: for (const field of candidates) {
+    for (let i = from, j = 0; i < to; i++, j++) {
+      const c = bytes[i]!;
+      // ASCII letters folded to lower case; field names hold no other byte this changes.
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== field.bytes[j]) continue next;
+    }
+    return field.name;
   }
-  return -1;
+  return undefined;
 }
 
 /** Space or tab: the whitespace that folds and pads header lines. */
-function isBlank(c: number): boolean {
+function isBlank(c: number | undefined): boolean {
   return c === 32 || c === 9;
 }
 
-/**
- * Splits unfolded header text into fields; lines that are neither fields nor continuations are
- * dropped. Works on offsets into the text: each field costs its name and its value, no more.
- */
-export function parseHeaderText(text: string): Map<string, string[]> {
-  const headers = new Map<string, string[]>();
-  let name: string | undefined;
-  let value = '';
-  const flush = (): void => {
-    if (name === undefined) return;
-    // Values are cut without their padding; only a value begun by a continuation needs trimming.
-    const list = headers.get(name);
-    if (list === undefined) headers.set(name, [value.trim()]);
-    else if (list.length < 256) list.push(value.trim());
-    name = undefined;
-  };
-  // Line by line as split('\n') would cut them, without building the lines.
-  for (let start = 0; start <= text.length; ) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const cut = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const lineStart = start;
-    start = end + 1;
-    if (isBlank(text.charCodeAt(lineStart))) {
-      if (name !== undefined && value.length < 65536) value += ` ${text.slice(lineStart, cut).trim()}`;
-      continue;
-    }
-    flush();
-    // A field name is at most 76 characters: look no further (a line without a colon must not
-    // send the search on through the rest of a large header).
-    let colon = -1;
-    for (let i = lineStart, limit = Math.min(cut, lineStart + 77); i < limit; i++)
-      if (text.charCodeAt(i) === 58) {
-        colon = i;
-        break;
-      }
-    if (colon <= lineStart) continue;
-    let fieldEnd = colon;
-    while (fieldEnd > lineStart && isBlank(text.charCodeAt(fieldEnd - 1))) fieldEnd--;
-    if (!isFieldName(text, lineStart, fieldEnd)) continue;
-    name = text.slice(lineStart, fieldEnd).toLowerCase();
-    let from = colon + 1;
-    while (from < cut && isBlank(text.charCodeAt(from))) from++;
-    let to = cut;
-    while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
-    value = text.slice(from, to);
-  }
-  flush();
-  return headers;
-}
-
-/** text[from, to) is printable US-ASCII but the colon (RFC 5322 field names), at least one character. */
-function isFieldName(text: string, from: number, to: number): boolean {
+/** bytes[from, to) is printable US-ASCII but the colon (RFC 5322 field names), at least one byte. */
+function isFieldName(bytes: Buffer, from: number, to: number): boolean {
   if (to <= from) return false;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = bytes[i]!;
     if (c < 0x21 || c > 0x7e || c === 0x3a) return false;
   }
   return true;
 }
 
-/** The header fields of a message (or MIME part) and where its body starts. */
+/**
+ * Header bytes as text: ASCII as it is (non-ASCII text travels as encoded words), else UTF-8
+ * (RFC 6532) when valid, else Windows-1252 as old mailers wrote. Padding is left out.
+ */
+function fieldText(bytes: Buffer, from: number, to: number): string {
+  while (from < to && isBlank(bytes[from])) from++;
+  while (to > from && isBlank(bytes[to - 1])) to--;
+  let ascii = true;
+  for (let i = from; i < to && ascii; i++) ascii = bytes[i]! < 0x80;
+  if (ascii) return bytes.toString('latin1', from, to);
+  const part = bytes.subarray(from, to);
+  try {
+    return utf8.decode(part);
+  } catch {
+    return decodeCharset(part, 'windows-1252');
+  }
+}
+
+/**
+ * The read header fields of a message (or MIME part), unfolded, and where its body starts (just
+ * past the blank line). Works on the bytes line by line; lines that are neither fields nor
+ * continuations are dropped, and a field repeats at most 256 times.
+ */
 export function parseHeaders(bytes: Buffer): MailParts {
-  const end = headerEnd(bytes);
-  const text = headerText(end === -1 ? bytes : bytes.subarray(0, end));
-  return { headers: parseHeaderText(text), bodyAt: end };
+  const headers = new Map<string, string[]>();
+  let name: string | undefined; // the read field being unfolded
+  let value = '';
+  const flush = (): void => {
+    if (name === undefined) return;
+    // Padding is already cut; only a value begun by a continuation line can need a trim.
+    const list = headers.get(name);
+    if (list === undefined) headers.set(name, [value.trim()]);
+    else if (list.length < 256) list.push(value.trim());
+    name = undefined;
+  };
+  let bodyAt = -1;
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(10, start);
+    if (end === -1) end = bytes.length;
+    const cut = end > start && bytes[end - 1] === 13 ? end - 1 : end;
+    const lineStart = start;
+    start = end + 1;
+    if (cut === lineStart && end < bytes.length) {
+      bodyAt = end + 1; // the blank line
+      break;
+    }
+    if (isBlank(bytes[lineStart])) {
+      if (name !== undefined && value.length < 65536) {
+        const more = fieldText(bytes, lineStart, cut);
+        value = value === '' ? more : `${value} ${more}`;
+      }
+      continue;
+    }
+    flush();
+    // A field name is at most 76 bytes: look no further for its colon.
+    let colon = -1;
+    for (let i = lineStart, limit = Math.min(cut, lineStart + 77); i < limit; i++)
+      if (bytes[i] === 58) {
+        colon = i;
+        break;
+      }
+    if (colon <= lineStart) continue;
+    let fieldEnd = colon;
+    while (fieldEnd > lineStart && isBlank(bytes[fieldEnd - 1])) fieldEnd--;
+    if (!isFieldName(bytes, lineStart, fieldEnd)) continue;
+    name = readField(bytes, lineStart, fieldEnd);
+    if (name !== undefined) value = fieldText(bytes, colon + 1, cut);
+  }
+  flush();
+  return { headers, bodyAt };
 }
 
 /** The first value of a header field. */
