@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { detach } from '../identity-keys.js';
 import { decodeCharset } from './encoded-words.js';
@@ -40,54 +41,76 @@ export const READ_FIELDS = [
   'content-disposition',
 ] as const;
 
-/** The read field names as bytes, by length: a field name is matched without making a string. */
-const FIELDS_BY_LENGTH: { name: string; bytes: Buffer }[][] = [];
+/** The read field names by length: a field name is matched without making a string of it. */
+const FIELDS_BY_LENGTH: string[][] = [];
 for (const name of READ_FIELDS) {
   const sameLength = FIELDS_BY_LENGTH[name.length] ?? [];
-  sameLength.push({ name, bytes: Buffer.from(name, 'latin1') });
+  sameLength.push(name);
   FIELDS_BY_LENGTH[name.length] = sameLength;
 }
 
-/** The read field named by bytes[from, to) in any case, or undefined. */
-function readField(bytes: Buffer, from: number, to: number): string | undefined {
+/** The read field named by text[from, to) in any case, or undefined. */
+function readField(text: string, from: number, to: number): string | undefined {
   const candidates = FIELDS_BY_LENGTH[to - from];
   if (candidates === undefined) return undefined;
   next: for (const field of candidates) {
     for (let i = from, j = 0; i < to; i++, j++) {
-      const c = bytes[i]!;
-      // ASCII letters folded to lower case; field names hold no other byte this changes.
-      if ((c >= 65 && c <= 90 ? c + 32 : c) !== field.bytes[j]) continue next;
+      const c = text.charCodeAt(i);
+      // ASCII letters folded to lower case; field names hold no other character this changes.
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== field.charCodeAt(j)) continue next;
     }
-    return field.name;
+    return field;
   }
   return undefined;
 }
 
 /** Space or tab: the whitespace that folds and pads header lines. */
-function isBlank(c: number | undefined): boolean {
+function isBlank(c: number): boolean {
   return c === 32 || c === 9;
 }
 
-/** bytes[from, to) is printable US-ASCII but the colon (RFC 5322 field names), at least one byte. */
-function isFieldName(bytes: Buffer, from: number, to: number): boolean {
+/** text[from, to) is printable US-ASCII but the colon (RFC 5322 field names), at least one character. */
+function isFieldName(text: string, from: number, to: number): boolean {
   if (to <= from) return false;
   for (let i = from; i < to; i++) {
-    const c = bytes[i]!;
+    const c = text.charCodeAt(i);
     if (c < 0x21 || c > 0x7e || c === 0x3a) return false;
   }
   return true;
 }
 
+/** Offset just past the blank line ending the headers (CRLF or LF), or -1. */
+export function headerEnd(bytes: Buffer, from = 0): number {
+  if (bytes[from] === 10) return from + 1;
+  if (bytes[from] === 13 && bytes[from + 1] === 10) return from + 2;
+  let i = bytes.indexOf(10, from);
+  while (i !== -1) {
+    const next = bytes[i + 1];
+    if (next === 10) return i + 2;
+    if (next === 13 && bytes[i + 2] === 10) return i + 3;
+    i = bytes.indexOf(10, i + 1);
+  }
+  return -1;
+}
+
+/** The header as read: its bytes, and the same bytes one character each (Latin-1). */
+interface HeaderSource {
+  bytes: Buffer;
+  text: string;
+  ascii: boolean;
+}
+
 /**
- * Header bytes as text: ASCII as it is (non-ASCII text travels as encoded words), else UTF-8
- * (RFC 6532) when valid, else Windows-1252 as old mailers wrote. Padding is left out.
+ * A field's text without its padding: ASCII as it is (non-ASCII text travels as encoded
+ * words), else its bytes as UTF-8 (RFC 6532) when valid, else as Windows-1252 as old mailers wrote.
  */
-function fieldText(bytes: Buffer, from: number, to: number): string {
-  while (from < to && isBlank(bytes[from])) from++;
-  while (to > from && isBlank(bytes[to - 1])) to--;
-  let ascii = true;
-  for (let i = from; i < to && ascii; i++) ascii = bytes[i]! < 0x80;
-  if (ascii) return bytes.toString('latin1', from, to);
+function fieldText({ bytes, text, ascii }: HeaderSource, from: number, to: number): string {
+  while (from < to && isBlank(text.charCodeAt(from))) from++;
+  while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
+  if (ascii) return text.slice(from, to);
+  let plain = true;
+  for (let i = from; i < to && plain; i++) plain = text.charCodeAt(i) < 0x80;
+  if (plain) return text.slice(from, to);
   const part = bytes.subarray(from, to);
   try {
     return utf8.decode(part);
@@ -98,10 +121,15 @@ function fieldText(bytes: Buffer, from: number, to: number): string {
 
 /**
  * The read header fields of a message (or MIME part), unfolded, and where its body starts (just
- * past the blank line). Works on the bytes line by line; lines that are neither fields nor
- * continuations are dropped, and a field repeats at most 256 times.
+ * past the blank line, or -1). The header is made text once, one character per byte, and cut
+ * by offsets; lines that are neither fields nor continuations are dropped, and a field
+ * repeats at most 256 times.
  */
 export function parseHeaders(bytes: Buffer): MailParts {
+  const bodyAt = headerEnd(bytes);
+  const head = bodyAt === -1 ? bytes : bytes.subarray(0, bodyAt);
+  const source: HeaderSource = { bytes, text: head.toString('latin1'), ascii: isAscii(head) };
+  const text = source.text;
   const headers = new Map<string, string[]>();
   let name: string | undefined; // the read field being unfolded
   let value = '';
@@ -113,38 +141,33 @@ export function parseHeaders(bytes: Buffer): MailParts {
     else if (list.length < 256) list.push(value.trim());
     name = undefined;
   };
-  let bodyAt = -1;
-  for (let start = 0; start < bytes.length; ) {
-    let end = bytes.indexOf(10, start);
-    if (end === -1) end = bytes.length;
-    const cut = end > start && bytes[end - 1] === 13 ? end - 1 : end;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const cut = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     const lineStart = start;
     start = end + 1;
-    if (cut === lineStart && end < bytes.length) {
-      bodyAt = end + 1; // the blank line
-      break;
-    }
-    if (isBlank(bytes[lineStart])) {
+    if (isBlank(text.charCodeAt(lineStart))) {
       if (name !== undefined && value.length < 65536) {
-        const more = fieldText(bytes, lineStart, cut);
+        const more = fieldText(source, lineStart, cut);
         value = value === '' ? more : `${value} ${more}`;
       }
       continue;
     }
     flush();
-    // A field name is at most 76 bytes: look no further for its colon.
+    // A field name is at most 76 characters: look no further for its colon.
     let colon = -1;
     for (let i = lineStart, limit = Math.min(cut, lineStart + 77); i < limit; i++)
-      if (bytes[i] === 58) {
+      if (text.charCodeAt(i) === 58) {
         colon = i;
         break;
       }
     if (colon <= lineStart) continue;
     let fieldEnd = colon;
-    while (fieldEnd > lineStart && isBlank(bytes[fieldEnd - 1])) fieldEnd--;
-    if (!isFieldName(bytes, lineStart, fieldEnd)) continue;
-    name = readField(bytes, lineStart, fieldEnd);
-    if (name !== undefined) value = fieldText(bytes, colon + 1, cut);
+    while (fieldEnd > lineStart && isBlank(text.charCodeAt(fieldEnd - 1))) fieldEnd--;
+    if (!isFieldName(text, lineStart, fieldEnd)) continue;
+    name = readField(text, lineStart, fieldEnd);
+    if (name !== undefined) value = fieldText(source, colon + 1, cut);
   }
   flush();
   return { headers, bodyAt };
