@@ -6,6 +6,7 @@
  * rows, shaped as the importer makes them, with one prepared statement in one transaction.
  * LinkedIn: 30,000 connections and 1,000,000 messages, then `rapport today` on the result.
  * Twitter/X: an archive with 1,000,000 DMs. Email: an mbox of 500,000 messages.
+ * Each source runs BENCH_PAIRS (3) floor-then-import pairs; the median pair is reported.
  * Sizes can be lowered for a quick look with BENCH_MESSAGES, BENCH_TWITTER_DMS, BENCH_MBOX;
  * BENCH_SOURCES=linkedin,twitterx,email picks scenarios.
  * Figures go to docs/benchmarks.md.
@@ -37,6 +38,8 @@ interface Scenario {
 const messages = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
 const dms = Number(process.env.BENCH_TWITTER_DMS ?? 1_000_000);
 const mails = Number(process.env.BENCH_MBOX ?? 500_000);
+/** Floor-and-import pairs per source (BENCH_PAIRS); the median pair's ratio is reported. */
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
 const SCENARIOS: Scenario[] = [
   {
     name: 'LinkedIn',
@@ -113,18 +116,32 @@ for (const scenario of chosen) {
     await scenario.generate(path);
     console.log(`generated ${scenario.file} in ${((performance.now() - start) / 1000).toFixed(1)} s`);
   }
-  const floor = child(['floor', String(scenario.rows), freshDb('floor.db')]);
-  const floorRate = scenario.rows / floor.seconds!;
-  const dbPath = freshDb(`import-${scenario.name.replace(/\W/g, '').toLowerCase()}.db`);
-  const run = child(['import', path, dbPath, String(NOW)]);
-  const rate = scenario.rows / run.seconds!;
-  const ratio = rate / floorRate;
+  // Floor and import take turns, PAIRS times: the machine is shared, and a slow moment in one
+  // of a single pair moves its ratio a lot. The table gives the pair with the median ratio,
+  // and the range over all pairs.
+  const dbName = `import-${scenario.name.replace(/\W/g, '').toLowerCase()}.db`;
+  const dbPath = join(OUT, dbName);
+  const pairs: { floorRate: number; rate: number; ratio: number; run: ReturnType<typeof child> }[] = [];
+  for (let pair = 0; pair < PAIRS; pair++) {
+    const floor = child(['floor', String(scenario.rows), freshDb('floor.db')]);
+    const floorRate = scenario.rows / floor.seconds!;
+    const run = child(['import', path, freshDb(dbName), String(NOW)]);
+    const rate = scenario.rows / run.seconds!;
+    pairs.push({ floorRate, rate, ratio: rate / floorRate, run });
+    console.log(
+      `${scenario.name}: floor ${Math.round(floorRate)} rows/s; import ${Math.round(rate)} records/s (${run.seconds!.toFixed(1)} s), ratio ${(rate / floorRate).toFixed(2)}, peak RSS ${run.maxRssMb!.toFixed(0)} MB`,
+    );
+  }
+  const byRatio = [...pairs].sort((a, b) => a.ratio - b.ratio);
+  const { floorRate, rate, ratio, run } = byRatio[Math.floor(byRatio.length / 2)]!;
+  const peakRss = Math.max(...pairs.map((p) => p.run.maxRssMb!));
+  const range =
+    pairs.length > 1
+      ? ` (${byRatio[0]!.ratio.toFixed(2)}–${byRatio.at(-1)!.ratio.toFixed(2)} over ${pairs.length} pairs)`
+      : '';
   const mb = (statSync(path).size / 1e6).toFixed(0);
-  console.log(
-    `${scenario.name}: floor ${Math.round(floorRate)} rows/s; import ${Math.round(rate)} records/s (${run.seconds!.toFixed(1)} s), ratio ${ratio.toFixed(2)}, peak RSS ${run.maxRssMb!.toFixed(0)} MB`,
-  );
   rows.push(
-    `| ${scenario.name} | ${scenario.describe}; file ${mb} MB; ${run.totals?.imported?.toLocaleString('en')} records imported, ${run.totals?.rejected?.toLocaleString('en')} rejected | ${Math.round(floorRate).toLocaleString('en')} | ${Math.round(rate).toLocaleString('en')} (${run.seconds!.toFixed(1)} s) | ${ratio.toFixed(2)} ${ratio >= TARGETS.ratio ? '✓' : '✗'} | ${run.maxRssMb!.toFixed(0)} MB ${run.maxRssMb! < TARGETS.rssMb ? '✓' : '✗'} |`,
+    `| ${scenario.name} | ${scenario.describe}; file ${mb} MB; ${run.totals?.imported?.toLocaleString('en')} records imported, ${run.totals?.rejected?.toLocaleString('en')} rejected | ${Math.round(floorRate).toLocaleString('en')} | ${Math.round(rate).toLocaleString('en')} (${run.seconds!.toFixed(1)} s) | ${ratio.toFixed(2)}${range} ${ratio >= TARGETS.ratio ? '✓' : '✗'} | ${peakRss.toFixed(0)} MB ${peakRss < TARGETS.rssMb ? '✓' : '✗'} |`,
   );
   if (scenario.name === 'LinkedIn') {
     ({ todayMs, nodeMs } = timeToday(dbPath));
@@ -142,7 +159,7 @@ const cpu = cpus()[0]?.model ?? 'unknown CPU';
 writeBenchmarkSection('import', [
   `Machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
   '',
-  `Records per second count interactions. The ratio is the import's rate over the floor's; targets: ratio ≥ ${TARGETS.ratio}, peak RSS < ${TARGETS.rssMb} MB.`,
+  `Records per second count interactions. The ratio is the import's rate over the floor's, measured in ${PAIRS} floor-then-import pairs per source; the row shows the pair with the median ratio, the range over the pairs, and the highest peak RSS. Targets: ratio ≥ ${TARGETS.ratio}, peak RSS < ${TARGETS.rssMb} MB.`,
   '',
   '| source | export | floor rows/s | import records/s | ratio | peak RSS |',
   '|---|---|---|---|---|---|',
