@@ -1,4 +1,4 @@
-import { hash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RapportError } from '../errors.js';
 
@@ -10,19 +10,23 @@ import { RapportError } from '../errors.js';
 
 export const SESSION_COOKIE = 'rapport_session';
 
-// One-shot hashing: a Hash object per request cost more than the digest itself.
-const digest = (value: string): Buffer => hash('sha256', value, 'buffer');
-
-/** The install's token digested once (a server has one token; every request is checked against it). */
-let known: { token: string; digest: Buffer } | undefined;
-function tokenDigest(token: string): Buffer {
-  if (known?.token !== token) known = { token, digest: digest(token) };
-  return known.digest;
+/** The install's token as bytes, made once (a server has one token; every request is checked). */
+let known: { token: string; bytes: Buffer } | undefined;
+function tokenBytes(token: string): Buffer {
+  if (known?.token !== token) known = { token, bytes: Buffer.from(token, 'utf8') };
+  return known.bytes;
 }
 
-/** Compares in constant time, so response timing tells nothing about the token. */
+/**
+ * Compares in constant time, so response timing tells nothing about the token's characters.
+ * Only a candidate of the token's length is compared: the length is no secret (a generated
+ * token is always 32 random bytes in base64url, see api-token.service.ts).
+ */
 export function tokenMatches(candidate: string | undefined, token: string): boolean {
-  return candidate !== undefined && timingSafeEqual(digest(candidate), tokenDigest(token));
+  if (candidate === undefined) return false;
+  const expected = tokenBytes(token);
+  const given = Buffer.from(candidate, 'utf8');
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** One cookie's value from a Cookie header. */

@@ -13,6 +13,17 @@ export const MIN_GZIP_BYTES = 1024;
  */
 export function acceptsGzip(header: string | undefined): boolean {
   if (header === undefined) return false;
+  // A client sends the same header with every request: the last one read is remembered.
+  if (header === lastHeader) return lastAnswer;
+  lastAnswer = readAcceptEncoding(header);
+  lastHeader = header;
+  return lastAnswer;
+}
+
+let lastHeader: string | undefined;
+let lastAnswer = false;
+
+function readAcceptEncoding(header: string): boolean {
   let gzip: number | undefined;
   let any: number | undefined;
   for (const part of header.split(',')) {
