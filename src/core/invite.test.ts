@@ -142,6 +142,9 @@ describe('buildInvite', () => {
     expect(value(video, 'url')).toBe('https://zoom.us/j/123456789');
     const blank = only(buildInvite(event({ location: '   ', url: 'https://zoom.us/j/1' }), 'REQUEST'));
     expect(value(blank, 'location')).toBe('https://zoom.us/j/1');
+    // Only control characters: nothing to show once they are dropped, so no place either.
+    const control = only(buildInvite(event({ location: '\u0000 \u0007', url: null }), 'REQUEST'));
+    expect(control.hasProperty('location')).toBe(false);
     const phone = only(buildInvite(event({ location: null, url: null }), 'REQUEST'));
     expect(phone.hasProperty('location')).toBe(false);
     expect(phone.hasProperty('url')).toBe(false);
