@@ -21,12 +21,12 @@ export function openSqlite(path: string): SqliteConnection {
     raw.pragma('synchronous = NORMAL');
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
-    // 64 MiB of page cache (an upper bound, filled only as pages are read): imports insert
+    // 32 MiB of page cache (an upper bound, filled only as pages are read): imports insert
     // into indexes keyed by content hashes, which touch pages all over the b-trees. With a
     // 500,000-message mailbox (interactions, participants and their indexes) 16 MiB made the
-    // inserts re-read pages from the OS for most rows and the import a third slower; 64 MiB
-    // adds at most ~50 MB to an import's memory, well inside its 400 MB bound.
-    raw.pragma('cache_size = -65536');
+    // inserts re-read pages from the OS for most rows and the import a third slower; 64 MiB was
+    // no faster than 32 and pushed an import's peak memory towards its 400 MB bound.
+    raw.pragma('cache_size = -32768');
   } catch (error) {
     throw new RapportError(
       'db.unavailable',
