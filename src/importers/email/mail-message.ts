@@ -1,4 +1,3 @@
-import { detach } from '../identity-keys.js';
 import { plainText } from '../plain-text.js';
 import { stableId } from '../stable-id.js';
 import { decodeWords } from './encoded-words.js';
@@ -132,7 +131,8 @@ export function readMessage(raw: RawMessage, file: string): MailReading {
           ? stableId('email', id)
           : stableId('email-nomsgid', dateValue ?? '', fromValue ?? '', subject),
       at,
-      from: { address: detach(from.address), name: from.name },
+      // Shared and already a copy (parseMailbox): safe to keep.
+      from,
       recipients,
       deliveredTo: addresses(headers, ['delivered-to', 'x-original-to', 'envelope-to']),
       sent: labels.includes('sent'),

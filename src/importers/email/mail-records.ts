@@ -3,7 +3,20 @@ import type { Mailbox } from './mail-address.js';
 import type { MailSummary } from './mail-message.js';
 import type { MailOwner } from './mail-owner.js';
 
-const identity = (m: Mailbox): IdentityRef => ({ network: 'email', key: m.address, displayName: m.name });
+/**
+ * One identity object per mailbox: mailboxes are shared while their text is in use (see
+ * parseMailbox), so a correspondent's messages name the same object, which a batch then
+ * carries across threads once.
+ */
+const identities = new WeakMap<Mailbox, IdentityRef>();
+function identity(m: Mailbox): IdentityRef {
+  let ref = identities.get(m);
+  if (ref === undefined) {
+    ref = Object.freeze({ network: 'email', key: m.address, displayName: m.name });
+    identities.set(m, ref);
+  }
+  return ref;
+}
 
 /**
  * A conversation-like message as an email interaction. With the owner known: sent by the owner

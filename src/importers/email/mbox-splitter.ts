@@ -4,7 +4,11 @@ export interface RawMessage {
   line: number;
   /** The From_ line (mbox only), whose date is the fallback when Date: is missing. */
   envelope: string | undefined;
-  /** The message's first bytes, at most the splitter's cap. */
+  /**
+   * The message's first bytes, at most the splitter's cap: a view into the chunk given to
+   * `write` when the message lies within one chunk (no copy), so it holds that chunk alive
+   * while it is kept. Read messages as they come rather than holding many.
+   */
   bytes: Buffer;
   /** The message's whole size in bytes. */
   size: number;
@@ -116,8 +120,8 @@ export class MboxSplitter {
     message.size += to - from;
     const room = this.cap - message.kept;
     if (room <= 0) return;
-    // A copy, so a small message does not keep its whole 256 KiB read chunk alive.
-    const piece = Buffer.from(chunk.subarray(from, Math.min(to, from + room)));
+    // A view, not a copy: the importer reads each message before the next chunk comes.
+    const piece = chunk.subarray(from, Math.min(to, from + room));
     message.parts.push(piece);
     message.kept += piece.length;
   }
