@@ -21,12 +21,12 @@ export function openSqlite(path: string): SqliteConnection {
     raw.pragma('synchronous = NORMAL');
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
-    // 32 MiB of page cache (an upper bound, filled only as pages are read): imports insert
-    // into indexes keyed by content hashes, which touch pages all over the b-trees. With a
-    // 500,000-message mailbox (interactions, participants and their indexes) 16 MiB made the
-    // inserts re-read pages from the OS for most rows and the import a third slower; 64 MiB was
-    // no faster than 32 and pushed an import's peak memory towards its 400 MB bound.
-    raw.pragma('cache_size = -32768');
+    // 16 MiB of page cache: imports insert into indexes keyed by content hashes, which touch
+    // pages all over the b-trees, and the 2 MiB default makes that two to three times slower.
+    // 32 MiB made the large imports up to a fifth faster, but their peak memory then jumped past
+    // 400 MB in a third of the LinkedIn benchmark's runs (native memory, not the JS heaps):
+    // memory is the bound an import must keep.
+    raw.pragma('cache_size = -16384');
   } catch (error) {
     throw new RapportError(
       'db.unavailable',
