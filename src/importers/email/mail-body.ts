@@ -1,5 +1,5 @@
 import { decodeCharset, decodeQuotedPrintableBytes } from './encoded-words.js';
-import { header, parseHeaders, parseParams } from './mail-headers.js';
+import { header, type MailHeaders, parseHeaders, parseParams } from './mail-headers.js';
 
 /** Decoded body text read per message, for its words and snippet. */
 export const BODY_TEXT_BYTES = 64 * 1024;
@@ -53,7 +53,7 @@ function splitParts(body: Buffer, boundary: string): Buffer[] {
  * is none), transfer-decoded and read in its charset, at most BODY_TEXT_BYTES. Attachments,
  * forwarded messages and other types give nothing. Never throws on malformed MIME.
  */
-export function bodyText(headers: Map<string, string[]>, body: Buffer, depth = 0): BodyText | undefined {
+export function bodyText(headers: MailHeaders, body: Buffer, depth = 0): BodyText | undefined {
   const disposition = header(headers, 'content-disposition');
   if (disposition !== undefined && /^\s*attachment/i.test(disposition)) return undefined;
   const { type, params } = parseParams(header(headers, 'content-type'));

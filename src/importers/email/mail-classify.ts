@@ -1,5 +1,5 @@
 import type { Mailbox } from './mail-address.js';
-import { header } from './mail-headers.js';
+import { header, type MailHeaders } from './mail-headers.js';
 
 /**
  * Which mail is not a relationship. Every reason starts with "not a conversation:" so the
@@ -32,7 +32,7 @@ export function isAutomated(address: string): boolean {
 }
 
 /** Why a message is list, bulk, automatic or unwanted mail (by its headers and labels), or undefined. */
-export function bulkMail(headers: Map<string, string[]>, labels: readonly string[]): string | undefined {
+export function bulkMail(headers: MailHeaders, labels: readonly string[]): string | undefined {
   for (const label of labels) {
     const why = BULK_LABELS[label];
     if (why !== undefined) return `${NOT} ${why}`;

@@ -5,7 +5,7 @@ import { decodeCharset } from './encoded-words.js';
 
 /** A message's header fields by lower-case name (values unfolded, not yet decoded), and its body. */
 export interface MailParts {
-  headers: Map<string, string[]>;
+  headers: MailHeaders;
   /** Offset of the body in the message bytes, or -1 when there is no blank line after the headers. */
   bodyAt: number;
 }
@@ -16,7 +16,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * The header fields Rapport reads, in lower case. Others (Received, DKIM-Signature, ARC-…, which
  * fill most of a real message's header) are stepped over without being decoded or kept.
  */
-export const READ_FIELDS = [
+const READ_FIELDS = [
   'from',
   'sender',
   'to',
@@ -41,8 +41,14 @@ export const READ_FIELDS = [
   'content-disposition',
 ] as const;
 
+/** A header field Rapport reads: only these are kept, so only these may be asked for. */
+export type ReadField = (typeof READ_FIELDS)[number];
+
+/** A message's read header fields by lower-case name, each with its values in order. */
+export type MailHeaders = Map<ReadField, string[]>;
+
 /** The read field names by length: a field name is matched without making a string of it. */
-const FIELDS_BY_LENGTH: string[][] = [];
+const FIELDS_BY_LENGTH: ReadField[][] = [];
 for (const name of READ_FIELDS) {
   const sameLength = FIELDS_BY_LENGTH[name.length] ?? [];
   sameLength.push(name);
@@ -50,7 +56,7 @@ for (const name of READ_FIELDS) {
 }
 
 /** The read field named by text[from, to) in any case, or undefined. */
-function readField(text: string, from: number, to: number): string | undefined {
+function readField(text: string, from: number, to: number): ReadField | undefined {
   const candidates = FIELDS_BY_LENGTH[to - from];
   if (candidates === undefined) return undefined;
   next: for (const field of candidates) {
@@ -130,8 +136,8 @@ export function parseHeaders(bytes: Buffer): MailParts {
   const head = bodyAt === -1 ? bytes : bytes.subarray(0, bodyAt);
   const source: HeaderSource = { bytes, text: head.toString('latin1'), ascii: isAscii(head) };
   const text = source.text;
-  const headers = new Map<string, string[]>();
-  let name: string | undefined; // the read field being unfolded
+  const headers: MailHeaders = new Map();
+  let name: ReadField | undefined; // the read field being unfolded
   let value = '';
   const flush = (): void => {
     if (name === undefined) return;
@@ -174,7 +180,7 @@ export function parseHeaders(bytes: Buffer): MailParts {
 }
 
 /** The first value of a header field. */
-export function header(parts: MailParts | Map<string, string[]>, name: string): string | undefined {
+export function header(parts: MailParts | MailHeaders, name: ReadField): string | undefined {
   const map = parts instanceof Map ? parts : parts.headers;
   return map.get(name)?.[0];
 }

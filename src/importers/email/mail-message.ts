@@ -5,7 +5,7 @@ import { type Mailbox, parseAddressList, parseMailbox } from './mail-address.js'
 import { bodyText, ownWords } from './mail-body.js';
 import { bulkMail, crowdOrAutomated } from './mail-classify.js';
 import { parseEnvelopeDate, parseMailDate } from './mail-date.js';
-import { header, parseHeaders } from './mail-headers.js';
+import { header, type MailHeaders, parseHeaders, type ReadField } from './mail-headers.js';
 import type { RawMessage } from './mbox-splitter.js';
 
 /** What Rapport keeps of one conversation-like message: small, so many can be held. */
@@ -60,7 +60,7 @@ function messageId(value: string | undefined): string | undefined {
   return id === '' ? undefined : id;
 }
 
-function threadOf(headers: Map<string, string[]>, id: string | undefined): string | undefined {
+function threadOf(headers: MailHeaders, id: string | undefined): string | undefined {
   const gmail = header(headers, 'x-gm-thrid')?.trim();
   if (gmail) return `gmail:${gmail.slice(0, 64)}`;
   const root = messageId(header(headers, 'references')) ?? messageId(header(headers, 'in-reply-to')) ?? id;
@@ -68,7 +68,7 @@ function threadOf(headers: Map<string, string[]>, id: string | undefined): strin
 }
 
 /** The To, Cc and Bcc values; the To list itself when there is only To (the usual case). */
-function recipientFields(headers: Map<string, string[]>): string[] | undefined {
+function recipientFields(headers: MailHeaders): string[] | undefined {
   const to = headers.get('to');
   const cc = headers.get('cc');
   const bcc = headers.get('bcc');
@@ -76,7 +76,7 @@ function recipientFields(headers: Map<string, string[]>): string[] | undefined {
   return [...(to ?? []), ...(cc ?? []), ...(bcc ?? [])];
 }
 
-function addresses(headers: Map<string, string[]>, names: readonly string[]): string[] {
+function addresses(headers: MailHeaders, names: readonly ReadField[]): string[] {
   const out: string[] = [];
   for (const name of names)
     for (const mailbox of parseAddressList(headers.get(name))) out.push(mailbox.address);
