@@ -5,6 +5,7 @@ import { RapportError } from '../errors.js';
 import type { ColumnMapping } from '../importers/mapped-csv/column-mapping.js';
 import { IMPORTERS } from '../importers/registry.js';
 import type { ExportSource, Importer, ImportRecord, ParseOptions } from '../importers/types.js';
+import { avoidStickyPretenuring } from './heap-tuning.js';
 import {
   fromWire,
   type ParseJob,
@@ -93,6 +94,8 @@ export interface Parsing {
  * as the same RapportError (id, message, file and line details).
  */
 export function startParsing(request: ParseRequest): Parsing {
+  // Process-wide, before the import's first records: see heap-tuning.ts.
+  avoidStickyPretenuring();
   const file = workerFile();
   const importer = workerImporter(request.importer, request.mapping);
   if (file === undefined || importer === undefined) {
