@@ -133,11 +133,29 @@ export const mergeMovesRepository = {
     }
   },
 
+  /**
+   * Puts back participations a merge dropped. An identity removed since (its import undone)
+   * is not restored as a reference: participations keep no foreign key to it (migration 0007).
+   */
   async restoreParticipations(db: Executor, personId: number, rows: readonly Participation[]): Promise<void> {
     for (const chunk of chunks(rows, 500)) {
+      const named = [...new Set(chunk.flatMap((r) => (r.identity_id === null ? [] : [r.identity_id])))];
+      const existing = new Set(
+        named.length === 0
+          ? []
+          : (await db.selectFrom('identities').select('id').where('id', 'in', named).execute()).map((r) =>
+              Number(r.id),
+            ),
+      );
       await db
         .insertInto('interaction_participants')
-        .values(chunk.map((r) => ({ ...r, person_id: personId })))
+        .values(
+          chunk.map((r) => ({
+            ...r,
+            identity_id: r.identity_id !== null && existing.has(r.identity_id) ? r.identity_id : null,
+            person_id: personId,
+          })),
+        )
         .onConflict((oc) => oc.columns(['interaction_id', 'person_id']).doNothing())
         .execute();
     }

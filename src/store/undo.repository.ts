@@ -26,6 +26,15 @@ export const undoRepository = {
         ),
       )
       .execute();
+    // Participations keep no foreign key to their identity (migration 0007): clear what would
+    // point at a removed identity, once for all of them, as ON DELETE SET NULL did.
+    await db
+      .updateTable('interaction_participants')
+      .set({ identity_id: null })
+      .where('identity_id', 'in', (eb) =>
+        eb.selectFrom('identities').select('id').where('import_id', '=', importId),
+      )
+      .execute();
     const removed = await db.deleteFrom('identities').where('import_id', '=', importId).executeTakeFirst();
     return Number(removed.numDeletedRows);
   },

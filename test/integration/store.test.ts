@@ -1,53 +1,26 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { identitiesRepository } from '../../src/store/identities.repository.js';
 import { interactionsRepository } from '../../src/store/interactions.repository.js';
 import { peopleRepository } from '../../src/store/people.repository.js';
 import type { NewInteraction } from '../../src/store/schema.js';
-import type { Store } from '../../src/store/store.js';
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/stores.js';
+import { interactionRow } from '../support/rows.js';
+import { describeEachDatabase, useTestStore } from '../support/stores.js';
 
 const T = Date.UTC(2026, 0, 15);
 
-function interaction(overrides: Partial<NewInteraction> = {}): NewInteraction {
-  return {
-    source: 'linkedin',
-    external_id: 'm1',
-    import_id: null,
-    occurred_at: T,
-    channel: 'message',
-    network: 'linkedin',
-    direction: 'in',
-    audience: 'one_to_one',
-    length: 12,
-    thread_id: 't1',
-    snippet: 'hello',
-    activity: null,
-    note: null,
-    created_at: T,
-    ...overrides,
-  };
-}
+const interaction = (overrides: Partial<NewInteraction> = {}) => interactionRow(T, overrides);
 
 describeEachDatabase('store', (dialect) => {
-  let database: TestDatabase;
-  let store: Store;
-  beforeEach(async () => {
-    database = await createTestDatabase(dialect);
-    store = await database.open();
-  });
-  afterEach(async () => {
-    await store.close();
-    await database.drop();
-  });
+  const t = useTestStore(dialect);
 
-  it('migrates an empty database and opens it again without changes', async () => {
-    await store.close();
-    store = await database.open();
-    expect(await peopleRepository.count(store.db)).toBe(0);
+  it('migrates an empty t.database and opens it again without changes', async () => {
+    await t.store.close();
+    t.store = await t.database.open();
+    expect(await peopleRepository.count(t.store.db)).toBe(0);
   });
 
   it('bulk-inserts interactions, returning null for duplicates within and across batches', async () => {
-    const ids = await store.bulk.insertInteractions(store.db, [
+    const ids = await t.store.bulk.insertInteractions(t.store.db, [
       interaction({ external_id: 'a' }),
       interaction({ external_id: 'b' }),
       interaction({ external_id: 'a' }),
@@ -55,28 +28,28 @@ describeEachDatabase('store', (dialect) => {
     expect(ids[0]).toBeTypeOf('number');
     expect(ids[1]).toBeTypeOf('number');
     expect(ids[2]).toBeNull();
-    const again = await store.bulk.insertInteractions(store.db, [interaction({ external_id: 'b' })]);
+    const again = await t.store.bulk.insertInteractions(t.store.db, [interaction({ external_id: 'b' })]);
     expect(again).toEqual([null]);
-    expect(await interactionsRepository.countAll(store.db)).toBe(2);
+    expect(await interactionsRepository.countAll(t.store.db)).toBe(2);
   });
 
   it("reads a person's touches through participants, with numbers as numbers", async () => {
-    const personId = await peopleRepository.insert(store.db, {
+    const personId = await peopleRepository.insert(t.store.db, {
       display_name: 'Ada Lovelace',
       created_at: T,
       updated_at: T,
     });
-    const identityId = await identitiesRepository.insert(store.db, {
+    const identityId = await identitiesRepository.insert(t.store.db, {
       person_id: personId,
       network: 'linkedin',
       key: 'ada',
       created_at: T,
     });
-    const [id] = await store.bulk.insertInteractions(store.db, [interaction()]);
-    await store.bulk.insertParticipants(store.db, [
+    const [id] = await t.store.bulk.insertInteractions(t.store.db, [interaction()]);
+    await t.store.bulk.insertParticipants(t.store.db, [
       { interaction_id: id!, person_id: personId, identity_id: identityId, occurred_at: T },
     ]);
-    const touches = await interactionsRepository.touchesOf(store.db, [personId]);
+    const touches = await interactionsRepository.touchesOf(t.store.db, [personId]);
     expect(touches).toEqual([
       {
         person_id: personId,
@@ -88,20 +61,20 @@ describeEachDatabase('store', (dialect) => {
         length: 12,
       },
     ]);
-    expect(await interactionsRepository.touchesOf(store.db, [personId + 1])).toEqual([]);
+    expect(await interactionsRepository.touchesOf(t.store.db, [personId + 1])).toEqual([]);
   });
 
   it('finds people by name case-insensitively, treating % and _ literally', async () => {
     for (const name of ['Zoë Müller', 'ZOE Smith', 'Bob 100%']) {
-      await peopleRepository.insert(store.db, { display_name: name, created_at: T, updated_at: T });
+      await peopleRepository.insert(t.store.db, { display_name: name, created_at: T, updated_at: T });
     }
-    expect((await peopleRepository.searchByName(store.db, 'zo')).map((p) => p.display_name)).toEqual([
+    expect((await peopleRepository.searchByName(t.store.db, 'zo')).map((p) => p.display_name)).toEqual([
       'Zoë Müller',
       'ZOE Smith',
     ]);
-    expect((await peopleRepository.searchByName(store.db, '0%')).map((p) => p.display_name)).toEqual([
+    expect((await peopleRepository.searchByName(t.store.db, '0%')).map((p) => p.display_name)).toEqual([
       'Bob 100%',
     ]);
-    expect(await peopleRepository.searchByName(store.db, '_')).toEqual([]);
+    expect(await peopleRepository.searchByName(t.store.db, '_')).toEqual([]);
   });
 });

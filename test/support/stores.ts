@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { describe, inject } from 'vitest';
+import { afterEach, beforeEach, describe, inject } from 'vitest';
 import { openStore, type Store } from '../../src/store/store.js';
 import type { Dialect, StoreLocation } from '../../src/store/store-dialect.js';
 
@@ -81,4 +81,21 @@ export function describeEachDatabase(name: string, suite: (dialect: Dialect) => 
   const hasPostgres = Boolean(inject('postgresUrl'));
   describe(`${name} [sqlite]`, () => suite('sqlite'));
   (hasPostgres ? describe : describe.skip)(`${name} [postgres]`, () => suite('postgres'));
+}
+
+/**
+ * A fresh database of `dialect` for each test, opened (and migrated) before it and dropped
+ * after it. A test may swap in another database or store; whatever is current is cleaned up.
+ */
+export function useTestStore(dialect: Dialect): { database: TestDatabase; store: Store } {
+  const current = {} as { database: TestDatabase; store: Store };
+  beforeEach(async () => {
+    current.database = await createTestDatabase(dialect);
+    current.store = await current.database.open();
+  });
+  afterEach(async () => {
+    await current.store.close();
+    await current.database.drop();
+  });
+  return current;
 }

@@ -6,6 +6,7 @@ import { lookupIndexesMigration } from './0003-lookup-indexes.migration.js';
 import { plansDealsMigration } from './0004-plans-deals.migration.js';
 import { peopleListMigration } from './0005-people-list.migration.js';
 import { todayOrderMigration } from './0006-today-order.migration.js';
+import { participantIdentityMigration } from './0007-participant-identity.migration.js';
 
 /** Every migration in order; names sort by their number. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -18,6 +19,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0004-plans-deals': plansDealsMigration(dialect),
         '0005-people-list': peopleListMigration(dialect),
         '0006-today-order': todayOrderMigration(),
+        '0007-participant-identity': participantIdentityMigration(dialect),
       };
     },
   };
