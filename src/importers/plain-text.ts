@@ -122,29 +122,39 @@ export function plainText(content: string): PlainText {
   return { words, snippet };
 }
 
-/** Whitespace runs to one space, control characters dropped, trimmed; stops past the snippet length. */
+/**
+ * Whitespace runs to one space, control characters dropped, trimmed; stops past the snippet
+ * length. The kept runs are joined once at the end: appended one by one with `+=`, they made a
+ * tree of pieces that the first reader of the snippet had to walk and copy (packing a batch for
+ * the import thread), which cost more than this whole scan.
+ */
 function collapse(text: string): string {
-  let out = '';
+  const pieces: string[] = [];
+  let length = 0;
   let segment = -1; // start of the current run of kept characters
   let space = false; // a space is owed before the next kept character
-  for (let i = 0; i < text.length && out.length <= SNIPPET_CHARS; i++) {
+  for (let i = 0; i < text.length && length <= SNIPPET_CHARS; i++) {
     const c = text.charCodeAt(i);
     // Printable ASCII, most of any text, is kept: only the start of a run needs work.
     const blank = c > 32 && c < 127 ? false : isSpace(c);
     if (blank || (c < 33 || c > 126 ? isControl(c) : false)) {
       if (segment !== -1) {
-        out += text.slice(segment, i);
+        pieces.push(text.slice(segment, i));
+        length += i - segment;
         segment = -1;
       }
-      if (blank && out.length > 0) space = true;
+      if (blank && length > 0) space = true;
       continue;
     }
     if (segment === -1) {
-      if (space) out += ' ';
+      if (space) {
+        pieces.push(' ');
+        length++;
+      }
       space = false;
       segment = i;
     }
   }
-  if (segment !== -1) out += text.slice(segment, Math.min(text.length, segment + SNIPPET_CHARS + 1));
-  return out;
+  if (segment !== -1) pieces.push(text.slice(segment, Math.min(text.length, segment + SNIPPET_CHARS + 1)));
+  return pieces.join('');
 }
