@@ -1,4 +1,5 @@
 import { plainText } from '../plain-text.js';
+import { recentResults } from '../recent-results.js';
 import { stableId } from '../stable-id.js';
 import { decodeWords } from './encoded-words.js';
 import { type Mailbox, parseAddressList, parseMailbox } from './mail-address.js';
@@ -29,9 +30,19 @@ export interface MailSummary {
 /** A message read: kept as a summary, or rejected with the reason. */
 export type MailReading = { mail: MailSummary } | { rejected: string };
 
-/** X-Gmail-Labels: comma-separated, quoted when a label holds a comma, maybe encoded words. */
-export function gmailLabels(value: string | undefined): string[] {
-  if (value === undefined) return [];
+const NO_LABELS: readonly string[] = Object.freeze([]);
+
+/**
+ * X-Gmail-Labels: comma-separated, quoted when a label holds a comma, maybe encoded words. A
+ * mailbox has few distinct label sets, so each is read once while in use; shared, so frozen.
+ */
+export function gmailLabels(value: string | undefined): readonly string[] {
+  return value === undefined ? NO_LABELS : labelsOf(value);
+}
+
+const labelsOf = recentResults((value) => Object.freeze(readLabels(value)), 1024);
+
+function readLabels(value: string): string[] {
   const labels: string[] = [];
   // Without quotes or encoded words (nearly always) the labels are the comma-separated pieces.
   if (value.indexOf('"') === -1 && value.indexOf('=?') === -1) {
