@@ -14,9 +14,9 @@ export const MESSAGE_CAP = 256 * 1024;
 /** Conversation-like messages held back while the owner is not yet known (see MailOwner). */
 export const OWNER_HOLD = 1000;
 
-function readSafely(raw: RawMessage, file: string): MailReading {
+function readSafely(raw: RawMessage, file: string, withDeliveredTo: boolean): MailReading {
   try {
-    return readMessage(raw, file);
+    return readMessage(raw, file, withDeliveredTo);
   } catch (error) {
     return { rejected: `unreadable message: ${error instanceof Error ? error.message : String(error)}` };
   }
@@ -26,6 +26,11 @@ function readSafely(raw: RawMessage, file: string): MailReading {
 class MailState {
   readonly owner = new MailOwner();
   private settled = false;
+
+  /** Until the owner is decided, where each message was delivered to is evidence (MailOwner.observe). */
+  get wantsDeliveredTo(): boolean {
+    return !this.settled;
+  }
   private held: MailSummary[] = [];
 
   add(reading: MailReading, raw: RawMessage, file: string, out: ImportRecord[]): void {
@@ -71,7 +76,7 @@ async function* readMailFile(
   const take = (): void => {
     for (const raw of raws) {
       messages++;
-      box.add(readSafely(raw, file), raw, file, out);
+      box.add(readSafely(raw, file, box.wantsDeliveredTo), raw, file, out);
     }
     raws.length = 0;
   };

@@ -18,7 +18,10 @@ export interface MailSummary {
   from: Mailbox;
   /** To, Cc and Bcc, each address once, without the sender. */
   recipients: Mailbox[];
-  /** Delivered-To, X-Original-To, Envelope-To: the mailbox this copy was delivered to. */
+  /**
+   * Delivered-To, X-Original-To, Envelope-To: the mailbox this copy was delivered to. Read only
+   * when asked for (while the owner is not yet known); empty otherwise.
+   */
   deliveredTo: string[];
   /** Gmail's labels include "Sent": the sender is the owner. */
   sent: boolean;
@@ -99,7 +102,7 @@ function addresses(headers: MailHeaders, names: readonly ReadField[]): string[] 
  * body's text only for messages that pass the conversation checks. Undefined fields in
  * malformed mail become a rejection with the reason, never an exception.
  */
-export function readMessage(raw: RawMessage, file: string): MailReading {
+export function readMessage(raw: RawMessage, file: string, withDeliveredTo = true): MailReading {
   const { headers, bodyAt } = parseHeaders(raw.bytes);
   if (bodyAt === -1 && raw.size > raw.bytes.length)
     return { rejected: `header longer than ${raw.bytes.length} bytes; message not read` };
@@ -145,7 +148,9 @@ export function readMessage(raw: RawMessage, file: string): MailReading {
       // Shared and already a copy (parseMailbox): safe to keep.
       from,
       recipients,
-      deliveredTo: addresses(headers, ['delivered-to', 'x-original-to', 'envelope-to']),
+      deliveredTo: withDeliveredTo
+        ? addresses(headers, ['delivered-to', 'x-original-to', 'envelope-to'])
+        : [],
       sent: labels.includes('sent'),
       threadId: threadOf(headers, id),
       words: text.words,
