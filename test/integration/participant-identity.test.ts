@@ -9,7 +9,7 @@ import { openPostgres } from '../../src/store/postgres/postgres-connection.js';
 import type { Database } from '../../src/store/schema.js';
 import { openSqlite } from '../../src/store/sqlite/sqlite-connection.js';
 import { undoRepository } from '../../src/store/undo.repository.js';
-import { interactionRow } from '../support/rows.js';
+import { insertAda, interactionRow } from '../support/rows.js';
 import {
   createTestDatabase,
   describeEachDatabase,
@@ -46,18 +46,7 @@ describeEachDatabase('participations and their identities', (dialect) => {
 
   /** A person with one identity that only `importId` has seen, and one participation through it. */
   async function personSeenBy(importId: number) {
-    const personId = await peopleRepository.insert(t.store.db, {
-      display_name: 'Ada Lovelace',
-      created_at: T,
-      updated_at: T,
-    });
-    const identityId = await identitiesRepository.insert(t.store.db, {
-      person_id: personId,
-      network: 'linkedin',
-      key: 'ada',
-      import_id: importId,
-      created_at: T,
-    });
+    const { personId, identityId } = await insertAda(t.store.db, T, importId);
     const [interactionId] = await t.store.bulk.insertInteractions(t.store.db, [interaction('m1')]);
     await t.store.bulk.insertParticipants(t.store.db, [
       { interaction_id: interactionId!, person_id: personId, identity_id: identityId, occurred_at: T },

@@ -1,9 +1,8 @@
 import { expect, it } from 'vitest';
-import { identitiesRepository } from '../../src/store/identities.repository.js';
 import { interactionsRepository } from '../../src/store/interactions.repository.js';
 import { peopleRepository } from '../../src/store/people.repository.js';
 import type { NewInteraction } from '../../src/store/schema.js';
-import { interactionRow } from '../support/rows.js';
+import { insertAda, interactionRow } from '../support/rows.js';
 import { describeEachDatabase, useTestStore } from '../support/stores.js';
 
 const T = Date.UTC(2026, 0, 15);
@@ -34,17 +33,7 @@ describeEachDatabase('store', (dialect) => {
   });
 
   it("reads a person's touches through participants, with numbers as numbers", async () => {
-    const personId = await peopleRepository.insert(t.store.db, {
-      display_name: 'Ada Lovelace',
-      created_at: T,
-      updated_at: T,
-    });
-    const identityId = await identitiesRepository.insert(t.store.db, {
-      person_id: personId,
-      network: 'linkedin',
-      key: 'ada',
-      created_at: T,
-    });
+    const { personId, identityId } = await insertAda(t.store.db, T);
     const [id] = await t.store.bulk.insertInteractions(t.store.db, [interaction()]);
     await t.store.bulk.insertParticipants(t.store.db, [
       { interaction_id: id!, person_id: personId, identity_id: identityId, occurred_at: T },
