@@ -26,12 +26,12 @@ function readSafely(raw: RawMessage, file: string, withDeliveredTo: boolean): Ma
 class MailState {
   readonly owner = new MailOwner();
   private settled = false;
+  private held: MailSummary[] = [];
 
   /** Until the owner is decided, where each message was delivered to is evidence (MailOwner.observe). */
   get wantsDeliveredTo(): boolean {
     return !this.settled;
   }
-  private held: MailSummary[] = [];
 
   add(reading: MailReading, raw: RawMessage, file: string, out: ImportRecord[]): void {
     if ('rejected' in reading) {
