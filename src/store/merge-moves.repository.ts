@@ -140,13 +140,11 @@ export const mergeMovesRepository = {
   async restoreParticipations(db: Executor, personId: number, rows: readonly Participation[]): Promise<void> {
     for (const chunk of chunks(rows, 500)) {
       const named = [...new Set(chunk.flatMap((r) => (r.identity_id === null ? [] : [r.identity_id])))];
-      const existing = new Set(
+      const found =
         named.length === 0
           ? []
-          : (await db.selectFrom('identities').select('id').where('id', 'in', named).execute()).map((r) =>
-              Number(r.id),
-            ),
-      );
+          : await db.selectFrom('identities').select('id').where('id', 'in', named).execute();
+      const existing = new Set(found.map((r) => r.id));
       await db
         .insertInto('interaction_participants')
         .values(
